@@ -1,0 +1,129 @@
+/**
+ * Claimdesk in Chromium: the built renderer served over an http origin, `window.api` built by
+ * the same client code the preload uses, and every call answered by main's real dispatcher and
+ * handlers on a real SQLite file in this process. Only the transport differs from the app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { EVENT_CHANNEL, type AppCommand } from '../../shared/ipc/channels';
+import { createDispatcher } from '../../main/ipc/dispatcher';
+import { createHandlers } from '../../main/ipc/handlers';
+import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
+import { contentTypeOf, resolveAppFile } from '../../main/security/app-files';
+import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
+import { closeProject, openProject } from '../../main/store/open-project';
+import { decodeFromBinding } from './binding-codec';
+import type { ClaimdeskApp } from './claimdesk-app';
+
+/** The origin the renderer is served from in tests. */
+export const TEST_ORIGIN = 'http://claimdesk.test';
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER_ROOT = path.join(ROOT, 'out/renderer');
+
+let bridgeScript: string | null = null;
+function bridge(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [path.join(__dirname, 'bridge-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+  }).outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+async function serve(route: Route, root: string): Promise<void> {
+  const url = new URL(route.request().url());
+  const file = resolveAppFile(root, `${APP_SCHEME}://${APP_HOST}${url.pathname}`);
+  const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+  if (file === null) return route.fulfill({ status: 404, headers, body: 'Not found' });
+  return route.fulfill({ status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) }, body: fs.readFileSync(file) });
+}
+
+/** Claimdesk running in a Chromium page with main's handlers in the test process. */
+export class BrowserApp implements ClaimdeskApp {
+  readonly mode = 'chromium' as const;
+  private db: Database.Database | null = null;
+  private context: BrowserContext | null = null;
+  private currentPage: Page | null = null;
+  private readonly dialogAnswers: (string | null)[] = [];
+  /** Errors the page reported: uncaught exceptions and console errors (CSP violations among them). */
+  readonly pageErrors: string[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly projectFile: string,
+  ) {}
+
+  /** Starts the app on a project file (created when missing). */
+  static async start(browser: Browser, projectFile: string): Promise<BrowserApp> {
+    if (!fs.existsSync(path.join(RENDERER_ROOT, 'index.html'))) {
+      throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the end-to-end specs.');
+    }
+    const app = new BrowserApp(browser, projectFile);
+    await app.launch();
+    return app;
+  }
+
+  get page(): Page {
+    if (!this.currentPage) throw new Error('The app is not running.');
+    return this.currentPage;
+  }
+
+  private async launch(): Promise<void> {
+    const db = openProject(this.projectFile, { create: true });
+    this.db = db;
+    const dialogs = { pickImportFile: async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null) };
+    const dispatcher = createDispatcher(createHandlers({ db, projectPath: this.projectFile, dialogs }), {
+      isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && new URL(caller.frameUrl).origin === TEST_ORIGIN,
+    });
+    const context = await this.browser.newContext({ viewport: { width: 1360, height: 860 } });
+    this.context = context;
+    // Claimdesk is offline: any request that is not for the app itself fails the page.
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    await context.route(`${TEST_ORIGIN}/**`, (route) => serve(route, RENDERER_ROOT));
+    await context.exposeBinding('__claimdeskInvoke', (source, channel: unknown, args: unknown) =>
+      dispatcher.dispatch(channel, decodeFromBinding(args), { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+    );
+    await context.addInitScript({ content: bridge() });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.pageErrors.push(`console: ${msg.text()}`);
+    });
+    this.currentPage = page;
+    await page.goto(`${TEST_ORIGIN}/index.html`);
+  }
+
+  async answerNextImportDialog(file: string | null): Promise<void> {
+    this.dialogAnswers.push(file);
+  }
+
+  async sendMenuCommand(command: AppCommand): Promise<void> {
+    await this.page.evaluate(
+      ([, c]) => (window as unknown as { __claimdeskEmit(p: unknown): void }).__claimdeskEmit(c),
+      [EVENT_CHANNEL, command] as const,
+    );
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown();
+    await this.launch();
+  }
+
+  private async shutdown(): Promise<void> {
+    await this.context?.close();
+    this.context = null;
+    this.currentPage = null;
+    if (this.db) closeProject(this.db);
+    this.db = null;
+  }
+
+  async close(): Promise<void> {
+    await this.shutdown();
+  }
+}

@@ -1,0 +1,20 @@
+/** What a spec can do with a running Claimdesk, in Chromium or in Electron. */
+import type { Page } from '@playwright/test';
+import type { AppCommand } from '../../shared/ipc/channels';
+
+export interface ClaimdeskApp {
+  readonly mode: 'chromium' | 'electron';
+  /** The app's window. Replaced by `restart()`. */
+  readonly page: Page;
+  /** The project file the app has open. */
+  readonly projectFile: string;
+  /** Errors the page reported (uncaught exceptions, console errors such as CSP violations). */
+  readonly pageErrors: string[];
+  /** Makes the next "Import article…" file dialog answer with this file (null: cancelled). */
+  answerNextImportDialog(file: string | null): Promise<void>;
+  /** Sends a command as the application menu does. */
+  sendMenuCommand(command: AppCommand): Promise<void>;
+  /** Quits and starts again on the same project file. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,71 @@
+/**
+ * Claimdesk as the real Electron app, through Playwright's `_electron.launch`. Used only where
+ * an Electron binary is installed; the fixture skips the Electron project, saying so, elsewhere.
+ */
+import path from 'node:path';
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { EVENT_CHANNEL, type AppCommand } from '../../shared/ipc/channels';
+import type { ClaimdeskApp } from './claimdesk-app';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Claimdesk running in Electron on a project file. */
+export class ElectronClaimdeskApp implements ClaimdeskApp {
+  readonly mode = 'electron' as const;
+  readonly pageErrors: string[] = [];
+  private app: ElectronApplication | null = null;
+  private currentPage: Page | null = null;
+
+  private constructor(
+    private readonly executable: string,
+    readonly projectFile: string,
+  ) {}
+
+  static async start(executable: string, projectFile: string): Promise<ElectronClaimdeskApp> {
+    const app = new ElectronClaimdeskApp(executable, projectFile);
+    await app.launch();
+    return app;
+  }
+
+  get page(): Page {
+    if (!this.currentPage) throw new Error('The app is not running.');
+    return this.currentPage;
+  }
+
+  private async launch(): Promise<void> {
+    this.app = await _electron.launch({ executablePath: this.executable, args: [ROOT, `--project=${this.projectFile}`], cwd: ROOT });
+    const page = await this.app.firstWindow();
+    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.pageErrors.push(`console: ${msg.text()}`);
+    });
+    await page.waitForLoadState('domcontentloaded');
+    this.currentPage = page;
+  }
+
+  async answerNextImportDialog(file: string | null): Promise<void> {
+    await this.app!.evaluate(({ dialog }, answer) => {
+      const original = dialog.showOpenDialog;
+      const replacement = async () => {
+        dialog.showOpenDialog = original;
+        return answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+      };
+      dialog.showOpenDialog = replacement as unknown as typeof dialog.showOpenDialog;
+    }, file);
+  }
+
+  async sendMenuCommand(command: AppCommand): Promise<void> {
+    await this.app!.evaluate(({ BrowserWindow }, [channel, c]) => BrowserWindow.getAllWindows()[0]?.webContents.send(channel, c), [EVENT_CHANNEL, command] as const);
+  }
+
+  async restart(): Promise<void> {
+    await this.close();
+    await this.launch();
+  }
+
+  async close(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+    this.currentPage = null;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The `test` every spec uses. It gives each test a fresh project file in a temporary folder
+ * and a running Claimdesk (`app`) — in Chromium for the `chromium` project, in Electron for the
+ * `electron` project, which is skipped with a message when no Electron binary is installed.
+ * A test fails if the page reported an uncaught error or a console error (a CSP violation,
+ * say).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { BrowserApp } from './browser-app';
+import type { ClaimdeskApp } from './claimdesk-app';
+import { electronExecutable } from './electron-binary';
+import { ElectronClaimdeskApp } from './electron-app';
+
+export interface HarnessOptions {
+  readonly appMode: 'chromium' | 'electron';
+}
+
+interface Fixtures {
+  /** A temporary folder for this test's files; removed afterwards. */
+  workDir: string;
+  /** The project file the app opens. */
+  projectFile: string;
+  app: ClaimdeskApp;
+}
+
+export const test = base.extend<Fixtures & HarnessOptions>({
+  appMode: ['chromium', { option: true }],
+  // eslint-disable-next-line no-empty-pattern
+  workDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  projectFile: async ({ workDir }, use) => {
+    await use(path.join(workDir, 'desk.claimdesk'));
+  },
+  app: async ({ appMode, browser, projectFile }, use, testInfo) => {
+    let app: ClaimdeskApp;
+    if (appMode === 'electron') {
+      const exe = electronExecutable();
+      testInfo.skip(exe === null, 'No Electron binary installed: the Electron run of this spec was skipped (it ran in Chromium).');
+      app = await ElectronClaimdeskApp.start(exe!, projectFile);
+    } else {
+      app = await BrowserApp.start(browser, projectFile);
+    }
+    await use(app);
+    const errors = [...app.pageErrors];
+    await app.close();
+    expect(errors, 'the page reported errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,120 @@
+/**
+ * The Electron shell: opens the project, serves the renderer, wires IPC through the dispatcher
+ * and applies the window's security policy. Everything it decides is computed by plain modules
+ * (window options, CSP, URL checks, the dispatcher) that are tested without Electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import type Database from 'better-sqlite3';
+import type { AppCommand } from '../../shared/ipc/channels';
+import { EVENT_CHANNEL } from '../../shared/ipc/channels';
+import { AppError } from '../../shared/result';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createHandlers } from '../ipc/handlers';
+import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, mayNavigate } from '../security/navigation';
+import { closeProject, openDefaultProject, openProject } from '../store/open-project';
+import { useElectronNativeBinding } from '../store/native-binding';
+import { electronDialogs } from './dialogs';
+import { registerIpc } from './ipc-bridge';
+import { installMenu } from './menu';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { mainWindowOptions } from './window-options';
+
+const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+let mainWindow: BrowserWindow | null = null;
+let db: Database.Database | null = null;
+
+registerAppScheme();
+
+/** A project path given as `--project=<file>` or in CLAIMDESK_PROJECT, else null (the default store). */
+function requestedProjectPath(): string | null {
+  const flag = process.argv.find((a) => a.startsWith('--project='));
+  if (flag) return path.resolve(flag.slice('--project='.length));
+  const env = process.env['CLAIMDESK_PROJECT'];
+  return env ? path.resolve(env) : null;
+}
+
+function send(command: AppCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(EVENT_CHANNEL, command);
+}
+
+function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!mayNavigate(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!mayNavigate(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+function openStore(): { db: Database.Database; file: string } {
+  const requested = requestedProjectPath();
+  if (requested) return { db: openProject(requested, { create: true }), file: requested };
+  const userData = app.getPath('userData');
+  fs.mkdirSync(userData, { recursive: true });
+  return { db: openDefaultProject(userData), file: path.join(userData, 'library.claimdesk') };
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  useElectronNativeBinding(app.getAppPath(), process.versions.electron ?? null);
+  hardenSessions();
+  let store: { db: Database.Database; file: string };
+  try {
+    store = openStore();
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    dialog.showErrorBox('Claimdesk cannot open the project', `${message}\n\nThe file has not been changed.`);
+    app.exit(1);
+    return;
+  }
+  db = store.db;
+  const dispatcher = createDispatcher(
+    createHandlers({ db: store.db, projectPath: store.file, dialogs: electronDialogs(() => mainWindow) }),
+    {
+      isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),
+    },
+  );
+  registerIpc(dispatcher);
+  handleAppProtocol(fs.realpathSync(path.join(__dirname, '../renderer')));
+  installMenu(send, process.platform === 'darwin');
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  if (db) closeProject(db);
+  db = null;
+});
+
+start().catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});

@@ -1,0 +1,2 @@
+/** Entry point of the Electron main process. */
+import './electron/app';

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { argSchemas } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/result';
+import { SAMPLE_ARTICLE } from '../sample/sample-article';
+import { closeProject, openProject } from '../store/open-project';
+import { createDispatcher, type CallerInfo, type Dispatcher } from './dispatcher';
+import { createHandlers } from './handlers';
+
+const trusted: CallerInfo = { frameUrl: 'app://claimdesk/index.html', isMainFrame: true };
+
+describe('the IPC dispatcher over the real handlers and a real project file', () => {
+  let dir: string;
+  let db: Database.Database;
+  let dispatcher: Dispatcher;
+  let internalErrors: unknown[];
+  let nextDialogAnswer: string | null;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-ipc-'));
+    const file = path.join(dir, 'desk.claimdesk');
+    db = openProject(file, { create: true });
+    internalErrors = [];
+    nextDialogAnswer = null;
+    dispatcher = createDispatcher(createHandlers({ db, projectPath: file, dialogs: { pickImportFile: async () => nextDialogAnswer } }), {
+      isTrustedCaller: (c) => c.isMainFrame && c.frameUrl?.startsWith('app://claimdesk/') === true,
+      onInternalError: (_channel, error) => internalErrors.push(error),
+    });
+  });
+  afterEach(() => {
+    closeProject(db);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function ok<T>(channel: string, args: unknown): Promise<T> {
+    const result = (await dispatcher.dispatch(channel, args, trusted)) as Result<T>;
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message}`);
+    return result.value;
+  }
+
+  it('has a validator and a handler for every channel', () => {
+    expect(Object.keys(argSchemas).sort()).toEqual([...CHANNELS].sort());
+    expect(dispatcher.channels).toEqual(CHANNELS);
+  });
+
+  it('refuses unknown channels, untrusted frames and subframes before any handler runs', async () => {
+    expect(await dispatcher.dispatch('fs:readFile', {}, trusted)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await dispatcher.dispatch('documents:openSample', {}, { frameUrl: 'https://evil.example/', isMainFrame: true })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await dispatcher.dispatch('documents:openSample', {}, { frameUrl: 'app://claimdesk/index.html', isMainFrame: false })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await ok<unknown[]>('documents:list', {})).toEqual([]);
+  });
+
+  it('validates arguments and names the bad field', async () => {
+    const sample = await ok<{ id: number }>('documents:openSample', {});
+    const bad = await dispatcher.dispatch('documents:updateMeta', { id: sample.id, meta: { url: 'javascript:alert(1)' } }, trusted);
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+    expect(!bad.ok && bad.error.message).toMatch(/url.*http/i);
+    expect(await dispatcher.dispatch('documents:get', { id: '1; DROP TABLE documents' }, trusted)).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+    expect(await dispatcher.dispatch('documents:get', { id: 1, extra: true }, trusted)).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+    expect(await dispatcher.dispatch('documents:list', null, trusted)).toMatchObject({ ok: true });
+  });
+
+  it('tags a claim on the sample, and the claim comes back from the store', async () => {
+    const doc = await ok<{ id: number }>('documents:openSample', {});
+    const record = await ok<{ plainText: string }>('documents:get', { id: doc.id });
+    const exact = 'At least 38 people have been killed';
+    const start = record.plainText.indexOf(exact);
+    const verdicts = await ok<{ id: number; key: string }[]>('verdicts:list', {});
+    const misleading = verdicts.find((v) => v.key === 'misleading')!;
+    const claim = await ok<{ id: number }>('claims:create', {
+      documentId: doc.id,
+      anchor: { exact, prefix: record.plainText.slice(Math.max(0, start - 32), start), suffix: record.plainText.slice(start + exact.length, start + exact.length + 32), start, end: start + exact.length },
+      fields: {
+        sources: [{ title: 'Health ministry statement', url: 'https://health.example/statement', note: null }],
+        attribution: { speaker: 'National health ministry', kind: 'according-to' },
+        verdictId: misleading.id,
+        confidence: 70,
+        note: 'Opposition group says 61.',
+      },
+    });
+    const claims = await ok<{ id: number; sources: { url: string }[]; verdictId: number }[]>('claims:list', { documentId: doc.id });
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ id: claim.id, verdictId: misleading.id, sources: [{ url: 'https://health.example/statement' }] });
+    // Opening the sample twice does not duplicate it.
+    expect((await ok<{ id: number }>('documents:openSample', {})).id).toBe(doc.id);
+    expect(await ok<unknown[]>('documents:list', {})).toHaveLength(1);
+  });
+
+  it('turns expected failures into values and bugs into a generic internal error', async () => {
+    expect(await dispatcher.dispatch('documents:get', { id: 999 }, trusted)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    closeProject(db);
+    const broken = await dispatcher.dispatch('documents:list', {}, trusted);
+    expect(broken).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(internalErrors).toHaveLength(1);
+    db = openProject(path.join(dir, 'desk.claimdesk'));
+  });
+
+  it('imports the file the dialog picked, and does nothing when it was cancelled', async () => {
+    expect(await ok('documents:importDialog', {})).toBeNull();
+    const file = path.join(dir, 'Verano update.txt');
+    fs.writeFileSync(file, SAMPLE_ARTICLE);
+    nextDialogAnswer = file;
+    const doc = await ok<{ title: string; publishedOn: string }>('documents:importDialog', {});
+    expect(doc).toMatchObject({ title: 'Verano update', publishedOn: '2026-03-14' });
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Documents (articles) of a project: the library list, one document with its body, import and
+ * metadata edits. The body is ProseMirror JSON, stored as text and parsed on the way out.
+ */
+import type { Database } from 'better-sqlite3';
+import type { DocumentMeta, DocumentRecord, DocumentSummary } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import {
+  DOCUMENT_SUMMARY_COLUMNS,
+  NOW_SQL,
+  blankToNull,
+  toDocumentSummary,
+  type DocumentSummaryRow,
+} from './rows';
+
+/** What an import hands to createDocument. */
+export interface NewDocument {
+  readonly meta: DocumentMeta;
+  /** ProseMirror JSON of the article. */
+  readonly body: unknown;
+  /** The plain text claim anchors will refer to. */
+  readonly plainText: string;
+  /** Where it came from, e.g. 'sample:1'; see findDocumentByOrigin. */
+  readonly origin?: string | null;
+}
+
+/** Every document, newest first, each with its count of live claims. */
+export function listDocuments(db: Database): DocumentSummary[] {
+  return db
+    .prepare<[], DocumentSummaryRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d ORDER BY d.created_at DESC, d.id DESC`,
+    )
+    .all()
+    .map(toDocumentSummary);
+}
+
+/** One document with its body and plain text; AppError('not-found') if there is none. */
+export function getDocument(db: Database, id: number): DocumentRecord {
+  const row = db
+    .prepare<[number], DocumentSummaryRow & { body_json: string; plain_text: string }>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.body_json, d.plain_text FROM documents d WHERE d.id = ?`,
+    )
+    .get(id);
+  if (row === undefined) throw notFound();
+  return { ...toDocumentSummary(row), body: JSON.parse(row.body_json) as unknown, plainText: row.plain_text };
+}
+
+/**
+ * Stores a new document and returns its summary. Meta text is trimmed, blanks become null;
+ * AppError('invalid-argument') for a blank title or a body that is not JSON-serialisable.
+ */
+export function createDocument(db: Database, input: NewDocument): DocumentSummary {
+  const title = blankToNull(input.meta.title);
+  if (title === null) throw new AppError('invalid-argument', 'A document needs a title.');
+  const bodyJson = JSON.stringify(input.body) as string | undefined;
+  if (bodyJson === undefined) throw new AppError('invalid-argument', 'The document has no body.');
+  return db.transaction(() => {
+    const id = db
+      .prepare<[string, string | null, string | null, string | null, string | null, string, string, string | null], number>(
+        `INSERT INTO documents (title, publication, author, url, published_on, body_json, plain_text, origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .pluck()
+      .get(
+        title,
+        blankToNull(input.meta.publication),
+        blankToNull(input.meta.author),
+        blankToNull(input.meta.url),
+        blankToNull(input.meta.publishedOn),
+        bodyJson,
+        input.plainText,
+        input.origin ?? null,
+      ) as number;
+    return getSummary(db, id);
+  })();
+}
+
+/** Column of each editable meta field. Identifiers come from here, never from input. */
+const META_COLUMNS: Record<keyof DocumentMeta, string> = {
+  title: 'title',
+  publication: 'publication',
+  author: 'author',
+  url: 'url',
+  publishedOn: 'published_on',
+};
+
+/**
+ * Changes the given meta fields only (a key that is absent or undefined is left alone) and
+ * bumps updated_at; with nothing to change, returns the summary untouched.
+ * AppError 'not-found', or 'invalid-argument' for a blank title.
+ */
+export function updateDocumentMeta(db: Database, id: number, patch: Partial<DocumentMeta>): DocumentSummary {
+  const keys = (Object.keys(META_COLUMNS) as (keyof DocumentMeta)[]).filter((key) => patch[key] !== undefined);
+  const values = keys.map((key) => blankToNull(patch[key]));
+  if (keys.includes('title') && values[keys.indexOf('title')] === null) {
+    throw new AppError('invalid-argument', 'A document needs a title.');
+  }
+  return db.transaction(() => {
+    if (keys.length > 0) {
+      const assignments = keys.map((key) => `${META_COLUMNS[key]} = ?`).join(', ');
+      const { changes } = db
+        .prepare(`UPDATE documents SET ${assignments}, updated_at = ${NOW_SQL} WHERE id = ?`)
+        .run(...values, id);
+      if (changes === 0) throw notFound();
+    }
+    return getSummary(db, id);
+  })();
+}
+
+/** The newest document imported from `origin` (e.g. 'sample:1'), or null. */
+export function findDocumentByOrigin(db: Database, origin: string): DocumentSummary | null {
+  const row = db
+    .prepare<[string], DocumentSummaryRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.origin = ? ORDER BY d.id DESC LIMIT 1`,
+    )
+    .get(origin);
+  return row === undefined ? null : toDocumentSummary(row);
+}
+
+function getSummary(db: Database, id: number): DocumentSummary {
+  const row = db
+    .prepare<[number], DocumentSummaryRow>(`SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`)
+    .get(id);
+  if (row === undefined) throw notFound();
+  return toDocumentSummary(row);
+}
+
+function notFound(): AppError {
+  return new AppError('not-found', 'This document does not exist (it may have been deleted).');
+}

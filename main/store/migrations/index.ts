@@ -1,0 +1,8 @@
+/**
+ * The migrations, in order. Append only; `migrate` checks that they are numbered 1..N.
+ */
+import type { Migration } from '../migrate';
+import { initial } from './001-initial';
+
+/** Every migration this build knows, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [initial];

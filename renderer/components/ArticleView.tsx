@@ -1,0 +1,132 @@
+/**
+ * The one bridge between React and ProseMirror: mounts the EditorView for a document, feeds it
+ * highlight changes as plugin metas (diffed, so an edit to one claim touches one decoration),
+ * and reports selection and clicks back. Nothing else touches the view.
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type { Node } from 'prosemirror-model';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { activeClaimPlugin, setActiveClaim } from '../editor/active-claim';
+import { anchorForSelection } from '../editor/anchors';
+import { addHighlight, getHighlightRange, highlightsPlugin, removeHighlight, setHighlights, type Highlight } from '../editor/highlights';
+import { readOnlyPlugin } from '../editor/read-only';
+import type { TextAnchor } from '../../shared/domain';
+
+/** What the parent can ask of the article view. */
+export interface ArticleHandle {
+  /** The current selection as a new anchor, or null when nothing is selected. */
+  selectionAnchor(): TextAnchor | null;
+  /** Scrolls to a claim's highlight and marks it active; false when it has no highlight. */
+  revealClaim(claimId: number, focus?: boolean): boolean;
+  /** Clears the active mark. */
+  clearActive(): void;
+  focus(): void;
+}
+
+interface Props {
+  readonly doc: Node;
+  readonly highlights: readonly Highlight[];
+  readonly onActivate: (claimIds: number[], coords: { left: number; top: number }) => void;
+  readonly onTagRequest: () => void;
+  readonly ref?: Ref<ArticleHandle>;
+}
+
+function sameHighlight(a: Highlight, b: Highlight): boolean {
+  return a.from === b.from && a.to === b.to && a.verdictId === b.verdictId && a.label === b.label;
+}
+
+/** Renders an article with its claim highlights. */
+export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: Props) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const shownRef = useRef<Map<number, Highlight>>(new Map());
+  const callbacks = useRef({ onActivate, onTagRequest });
+  callbacks.current = { onActivate, onTagRequest };
+
+  // A new document gets a new view; the highlights are set in one go.
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const state = EditorState.create({
+      doc,
+      plugins: [
+        readOnlyPlugin(),
+        highlightsPlugin({ onActivate: (ids, coords) => callbacks.current.onActivate(ids, coords) }),
+        activeClaimPlugin(),
+        keymap({
+          'Mod-e': () => {
+            callbacks.current.onTagRequest();
+            return true;
+          },
+        }),
+      ],
+    });
+    const view = new EditorView(mount, { state });
+    viewRef.current = view;
+    shownRef.current = new Map();
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [doc]);
+
+  // Highlights: the first set replaces everything; later changes are applied one by one.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const shown = shownRef.current;
+    const next = new Map(highlights.map((h) => [h.claimId, h]));
+    const tr = view.state.tr;
+    if (shown.size === 0) {
+      setHighlights(tr, highlights);
+    } else {
+      const changes: Highlight[] = [];
+      const removed: number[] = [];
+      for (const [id, h] of next) if (!shown.has(id) || !sameHighlight(shown.get(id)!, h)) changes.push(h);
+      for (const id of shown.keys()) if (!next.has(id)) removed.push(id);
+      if (changes.length === 0 && removed.length === 0) return;
+      // One meta per transaction: the plugin reads a single action.
+      for (const id of removed) view.dispatch(removeHighlight(view.state.tr, id));
+      for (const h of changes) view.dispatch(addHighlight(view.state.tr, h));
+      shownRef.current = next;
+      return;
+    }
+    view.dispatch(tr);
+    shownRef.current = next;
+  }, [highlights, doc]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      selectionAnchor() {
+        const view = viewRef.current;
+        if (!view || view.state.selection.empty) return null;
+        const { from, to } = view.state.selection;
+        return anchorForSelection(view.state.doc, from, to);
+      },
+      revealClaim(claimId, focus = false) {
+        const view = viewRef.current;
+        if (!view) return false;
+        const range = getHighlightRange(view.state, claimId);
+        if (!range) return false;
+        const tr = setActiveClaim(view.state.tr, { claimId, ...range });
+        tr.setSelection(TextSelection.create(view.state.doc, range.from)).scrollIntoView();
+        view.dispatch(tr);
+        if (focus) view.focus();
+        return true;
+      },
+      clearActive() {
+        const view = viewRef.current;
+        if (view) view.dispatch(setActiveClaim(view.state.tr, null));
+      },
+      focus() {
+        viewRef.current?.focus();
+      },
+    }),
+    [],
+  );
+
+  return <div className="article" ref={mountRef} />;
+}

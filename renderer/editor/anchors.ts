@@ -1,0 +1,66 @@
+/**
+ * Bridges stored claims (selectors over the plain text) and the editor (ProseMirror
+ * positions): re-anchors claims on open, and describes a selection as a new anchor.
+ */
+import type { Node } from 'prosemirror-model';
+import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
+import { anchorAll } from '../../shared/anchoring';
+import { describeRange } from '../../shared/anchoring/describe';
+import { buildTextIndex, offsetToPos, plainTextOf, posToOffset } from '../../shared/article/plain-text';
+import type { Highlight } from './highlights';
+
+/** The claims of a document, placed: highlights for those found, ids of the orphans. */
+export interface PlacedClaims {
+  readonly highlights: Highlight[];
+  readonly orphans: number[];
+}
+
+/** A short label for a claim's highlight and list entry. */
+export function claimLabel(number: number, claim: Claim, verdicts: ReadonlyMap<number, Verdict>): string {
+  const verdict = verdicts.get(claim.verdictId)?.label ?? 'Unknown verdict';
+  return `Claim ${number} · ${verdict} · ${claim.confidence}% confidence`;
+}
+
+/** Re-anchors every claim on the document; what cannot be found is an orphan, never dropped. */
+export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: ReadonlyMap<number, Verdict>): PlacedClaims {
+  const text = plainTextOf(doc);
+  const index = buildTextIndex(doc);
+  const { anchored, orphans } = anchorAll(
+    text,
+    claims.map((c) => ({ id: c.id, anchor: c.anchor })),
+  );
+  const numbers = claimNumbers(claims);
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const highlights = anchored.map((a) => {
+    const claim = byId.get(a.id)!;
+    return {
+      claimId: a.id,
+      from: offsetToPos(index, a.start, 'start'),
+      to: offsetToPos(index, a.end, 'end'),
+      verdictId: claim.verdictId,
+      label: claimLabel(numbers.get(a.id) ?? 0, claim, verdicts),
+    };
+  });
+  return { highlights, orphans };
+}
+
+/** Claims are numbered in reading order (by stored start, then end, then id). */
+export function claimNumbers(claims: readonly Claim[]): Map<number, number> {
+  const sorted = [...claims].sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id);
+  return new Map(sorted.map((c, i) => [c.id, i + 1]));
+}
+
+/**
+ * Describes the text between two editor positions as a new anchor, with surrounding white
+ * space trimmed off; null when the selection holds no text.
+ */
+export function anchorForSelection(doc: Node, from: number, to: number): TextAnchor | null {
+  const text = plainTextOf(doc);
+  const index = buildTextIndex(doc);
+  let start = posToOffset(index, from);
+  let end = posToOffset(index, to);
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return describeRange(text, start, end);
+}

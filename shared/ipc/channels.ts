@@ -1,0 +1,40 @@
+/**
+ * The names of the IPC channels and of the events main sends to the renderer. This module has
+ * no dependencies, so the sandboxed preload can import it without pulling in the validators.
+ */
+
+/** Every invokable channel. The preload forwards nothing else. */
+export const CHANNELS = [
+  'project:info',
+  'documents:list',
+  'documents:get',
+  'documents:importText',
+  'documents:importBytes',
+  'documents:importDialog',
+  'documents:openSample',
+  'documents:updateMeta',
+  'verdicts:list',
+  'claims:list',
+  'claims:create',
+  'claims:update',
+  'claims:delete',
+  'claims:restore',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Whether a string names a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/** The single event channel main uses to talk to the renderer. */
+export const EVENT_CHANNEL = 'app:event';
+
+/** Commands main sends from its menus; the renderer acts on them as if a button was pressed. */
+export const APP_COMMANDS = ['import-file', 'import-paste', 'open-sample', 'tag-claim', 'library-changed'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+/** Whether a value is one of the app commands. */
+export function isAppCommand(name: unknown): name is AppCommand {
+  return typeof name === 'string' && (APP_COMMANDS as readonly string[]).includes(name);
+}
