@@ -10,7 +10,7 @@ import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { activeClaimPlugin, setActiveClaim } from '../editor/active-claim';
 import { anchorForSelection } from '../editor/anchors';
-import { addHighlight, getHighlightRange, highlightsPlugin, removeHighlight, setHighlights, type Highlight } from '../editor/highlights';
+import { getHighlightRange, highlightsPlugin, patchHighlights, setHighlights, type Highlight } from '../editor/highlights';
 import { readOnlyPlugin } from '../editor/read-only';
 import type { TextAnchor } from '../../shared/domain';
 
@@ -72,28 +72,19 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: 
     };
   }, [doc]);
 
-  // Highlights: the first set replaces everything; later changes are applied one by one.
+  // Highlights: the first set replaces everything; later changes go in one patch.
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
     const shown = shownRef.current;
     const next = new Map(highlights.map((h) => [h.claimId, h]));
-    const tr = view.state.tr;
     if (shown.size === 0) {
-      setHighlights(tr, highlights);
+      view.dispatch(setHighlights(view.state.tr, highlights));
     } else {
-      const changes: Highlight[] = [];
-      const removed: number[] = [];
-      for (const [id, h] of next) if (!shown.has(id) || !sameHighlight(shown.get(id)!, h)) changes.push(h);
-      for (const id of shown.keys()) if (!next.has(id)) removed.push(id);
-      if (changes.length === 0 && removed.length === 0) return;
-      // One meta per transaction: the plugin reads a single action.
-      for (const id of removed) view.dispatch(removeHighlight(view.state.tr, id));
-      for (const h of changes) view.dispatch(addHighlight(view.state.tr, h));
-      shownRef.current = next;
-      return;
+      const upsert = highlights.filter((h) => !shown.has(h.claimId) || !sameHighlight(shown.get(h.claimId)!, h));
+      const remove = [...shown.keys()].filter((id) => !next.has(id));
+      if (upsert.length > 0 || remove.length > 0) view.dispatch(patchHighlights(view.state.tr, upsert, remove));
     }
-    view.dispatch(tr);
     shownRef.current = next;
   }, [highlights, doc]);
 

@@ -3,8 +3,8 @@
  *
  * The plugin state is a DecorationSet built once when a document's claims are loaded and then
  * only *mapped* through each transaction (`DecorationSet.map`), never rebuilt, so documents with
- * thousands of claims stay fast. Claims change only through `setHighlights`, `addHighlight`,
- * `updateHighlight` and `removeHighlight`, which put a meta on a transaction; `getHighlights`
+ * thousands of claims stay fast. Claims change only through `setHighlights` and `patchHighlights`,
+ * which put a meta on a transaction; `getHighlights`
  * reads the state. Each decoration carries its claim id in its spec, so clicks can be resolved
  * to the claims under the pointer — several when highlights overlap.
  */
@@ -23,8 +23,7 @@ export interface Highlight {
 
 type Action =
   | { readonly type: 'set'; readonly highlights: readonly Highlight[] }
-  | { readonly type: 'add'; readonly highlight: Highlight }
-  | { readonly type: 'remove'; readonly claimId: number };
+  | { readonly type: 'patch'; readonly upsert: readonly Highlight[]; readonly remove: readonly number[] };
 
 interface HighlightSpec {
   readonly claimId: number;
@@ -47,19 +46,16 @@ function decorationFor(h: Highlight): Decoration {
 
 function apply(tr: Transaction, prev: HighlightState, state: EditorState): HighlightState {
   const action = tr.getMeta(key) as Action | undefined;
-  let set = tr.docChanged ? prev.decorations.map(tr.mapping, tr.doc) : prev.decorations;
-  if (!action) return set === prev.decorations ? prev : new HighlightState(set);
-  switch (action.type) {
-    case 'set':
-      return new HighlightState(DecorationSet.create(state.doc, action.highlights.filter((h) => h.to > h.from).map(decorationFor)));
-    case 'add': {
-      const stale = set.find(undefined, undefined, (spec) => (spec as HighlightSpec).claimId === action.highlight.claimId);
-      set = set.remove(stale);
-      return new HighlightState(action.highlight.to > action.highlight.from ? set.add(state.doc, [decorationFor(action.highlight)]) : set);
-    }
-    case 'remove':
-      return new HighlightState(set.remove(set.find(undefined, undefined, (spec) => (spec as HighlightSpec).claimId === action.claimId)));
+  const mapped = tr.docChanged ? prev.decorations.map(tr.mapping, tr.doc) : prev.decorations;
+  if (!action) return mapped === prev.decorations ? prev : new HighlightState(mapped);
+  if (action.type === 'set') {
+    return new HighlightState(DecorationSet.create(state.doc, action.highlights.filter((h) => h.to > h.from).map(decorationFor)));
   }
+  // One pass finds every decoration to replace, so a patch of many claims stays O(n log n).
+  const replaced = new Set([...action.remove, ...action.upsert.map((h) => h.claimId)]);
+  const stale = mapped.find(undefined, undefined, (spec) => replaced.has((spec as HighlightSpec).claimId));
+  const added = action.upsert.filter((h) => h.to > h.from).map(decorationFor);
+  return new HighlightState(mapped.remove(stale).add(state.doc, added));
 }
 
 export interface HighlightOptions {
@@ -94,14 +90,9 @@ export function setHighlights(tr: Transaction, highlights: readonly Highlight[])
   return tr.setMeta(key, { type: 'set', highlights } satisfies Action);
 }
 
-/** Adds one highlight, replacing any existing one for the same claim. */
-export function addHighlight(tr: Transaction, highlight: Highlight): Transaction {
-  return tr.setMeta(key, { type: 'add', highlight } satisfies Action);
-}
-
-/** Removes a claim's highlight. */
-export function removeHighlight(tr: Transaction, claimId: number): Transaction {
-  return tr.setMeta(key, { type: 'remove', claimId } satisfies Action);
+/** Adds or replaces the highlights of some claims and removes those of others, in one step. */
+export function patchHighlights(tr: Transaction, upsert: readonly Highlight[], remove: readonly number[]): Transaction {
+  return tr.setMeta(key, { type: 'patch', upsert, remove } satisfies Action);
 }
 
 /** The current highlights' ranges, by claim id. */

@@ -1,0 +1,60 @@
+import { EditorState } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../shared/article/schema';
+import { claimsAt, getHighlightRange, getHighlightRanges, highlightsPlugin, patchHighlights, setHighlights, type Highlight } from './highlights';
+
+const doc = articleSchema.node('doc', null, [
+  articleSchema.node('paragraph', null, [articleSchema.text('At least 38 people have been killed since Tuesday.')]),
+  articleSchema.node('paragraph', null, [articleSchema.text('The opposition put the toll at 61.')]),
+]);
+
+function stateWith(highlights: Highlight[]): EditorState {
+  const state = EditorState.create({ doc, plugins: [highlightsPlugin({ onActivate: () => {} })] });
+  return state.apply(setHighlights(state.tr, highlights));
+}
+
+const h = (claimId: number, from: number, to: number, verdictId = 1): Highlight => ({ claimId, from, to, verdictId, label: `Claim ${claimId}` });
+
+describe('claim highlights plugin', () => {
+  it('holds one decoration per claim and finds overlapping claims innermost first', () => {
+    const state = stateWith([h(1, 1, 35), h(2, 10, 20)]);
+    expect(getHighlightRanges(state)).toEqual(new Map([[1, { from: 1, to: 35 }], [2, { from: 10, to: 20 }]]));
+    expect(claimsAt(state, 15)).toEqual([2, 1]);
+    expect(claimsAt(state, 30)).toEqual([1]);
+    expect(claimsAt(state, 50)).toEqual([]);
+  });
+
+  it('maps highlights through edits instead of rebuilding them', () => {
+    const state = stateWith([h(1, 10, 20), h(2, 55, 60)]);
+    const before = state.doc.textBetween(10, 20);
+    const next = state.apply(state.tr.insertText('Officials said: ', 1));
+    const range = getHighlightRange(next, 1)!;
+    expect(range).toEqual({ from: 26, to: 36 });
+    expect(next.doc.textBetween(range.from, range.to)).toBe(before);
+    expect(getHighlightRange(next, 2)).toEqual({ from: 71, to: 76 });
+  });
+
+  it('drops a highlight whose text was deleted, without touching the others', () => {
+    const state = stateWith([h(1, 10, 20), h(2, 55, 60)]);
+    const next = state.apply(state.tr.delete(5, 25));
+    expect(getHighlightRange(next, 1)).toBeNull();
+    expect(getHighlightRange(next, 2)).toEqual({ from: 35, to: 40 });
+  });
+
+  it('patches several claims in one transaction: replace, add and remove', () => {
+    const state = stateWith([h(1, 1, 5), h(2, 10, 20), h(3, 30, 35)]);
+    const next = state.apply(patchHighlights(state.tr, [h(2, 12, 22, 4), h(4, 40, 45)], [3]));
+    expect(getHighlightRanges(next)).toEqual(
+      new Map([
+        [1, { from: 1, to: 5 }],
+        [2, { from: 12, to: 22 }],
+        [4, { from: 40, to: 45 }],
+      ]),
+    );
+  });
+
+  it('ignores empty ranges rather than creating invisible highlights', () => {
+    const state = stateWith([h(1, 8, 8)]);
+    expect(getHighlightRanges(state).size).toBe(0);
+  });
+});
