@@ -17,6 +17,7 @@ import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
 import { closeProject, openProject } from '../../main/store/open-project';
 import { decodeFromBinding } from './binding-codec';
 import type { ClaimdeskApp } from './claimdesk-app';
+import { collectPageErrors } from './page-errors';
 
 /** The origin the renderer is served from in tests. */
 export const TEST_ORIGIN = 'http://claimdesk.test';
@@ -91,10 +92,7 @@ export class BrowserApp implements ClaimdeskApp {
     );
     await context.addInitScript({ content: bridge() });
     const page = await context.newPage();
-    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.pageErrors.push(`console: ${msg.text()}`);
-    });
+    collectPageErrors(page, this.pageErrors);
     this.currentPage = page;
     await page.goto(`${TEST_ORIGIN}/index.html`);
   }

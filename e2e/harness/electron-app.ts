@@ -6,6 +6,7 @@ import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { EVENT_CHANNEL, type AppCommand } from '../../shared/ipc/channels';
 import type { ClaimdeskApp } from './claimdesk-app';
+import { collectPageErrors } from './page-errors';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -35,10 +36,7 @@ export class ElectronClaimdeskApp implements ClaimdeskApp {
   private async launch(): Promise<void> {
     this.app = await _electron.launch({ executablePath: this.executable, args: [ROOT, `--project=${this.projectFile}`], cwd: ROOT });
     const page = await this.app.firstWindow();
-    page.on('pageerror', (error) => this.pageErrors.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.pageErrors.push(`console: ${msg.text()}`);
-    });
+    collectPageErrors(page, this.pageErrors);
     await page.waitForLoadState('domcontentloaded');
     this.currentPage = page;
   }
