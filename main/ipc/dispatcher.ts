@@ -31,12 +31,30 @@ function failure(error: AppErrorValue): Result<never> {
   return { ok: false, error };
 }
 
-/** Formats the first validation issue as a sentence a user can act on. */
+/** Names shown to users for the fields of the contract, by the last key of an issue's path. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  publication: 'Publication',
+  author: 'Author',
+  url: 'URL',
+  publishedOn: 'Publication date',
+  speaker: 'Who said it',
+  kind: 'How it was said',
+  verdictId: 'Verdict',
+  confidence: 'Confidence',
+  note: 'Note',
+  sources: 'Sources',
+  text: 'Text',
+  exact: 'Quoted text',
+};
+
+/** Formats the first validation issue as a sentence a user can act on, naming the field in words. */
 function describeIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return 'Invalid input.';
-  const where = first.path.filter((p) => typeof p === 'string').join('.');
-  return where ? `${where}: ${first.message}` : first.message;
+  const key = [...first.path].reverse().find((p): p is string => typeof p === 'string');
+  const label = key === undefined ? undefined : FIELD_LABELS[key];
+  return label ? `${label}: ${first.message}` : first.message;
 }
 
 /** Creates the dispatcher over a complete handler table. */

@@ -103,9 +103,12 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: 
         const range = getHighlightRange(view.state, claimId);
         if (!range) return false;
         const tr = setActiveClaim(view.state.tr, { claimId, ...range });
-        tr.setSelection(TextSelection.create(view.state.doc, range.from)).scrollIntoView();
-        view.dispatch(tr);
+        view.dispatch(tr.setSelection(TextSelection.create(view.state.doc, range.from)));
         if (focus) view.focus();
+        // ProseMirror scrolls to the selection only while it has focus; the claims list has it.
+        const { node } = view.domAtPos(range.from);
+        const element = node instanceof HTMLElement ? node : node.parentElement;
+        element?.scrollIntoView({ block: 'center' });
         return true;
       },
       clearActive() {

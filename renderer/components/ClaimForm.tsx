@@ -89,7 +89,7 @@ export function ClaimForm({ mode, quote, verdicts, initial, speakers, onSubmit, 
             <div className="source-row" key={s.key} role="group" aria-label={`Source ${i + 1}`}>
               <label>
                 Title
-                <input value={s.title} onChange={(e) => updateSource(s.key, { title: e.target.value })} autoFocus={i === 0} />
+                <input value={s.title} onChange={(e) => updateSource(s.key, { title: e.target.value })} data-autofocus={i === 0 ? '' : undefined} />
               </label>
               <label>
                 URL
@@ -143,8 +143,8 @@ export function ClaimForm({ mode, quote, verdicts, initial, speakers, onSubmit, 
               </label>
             ))}
           </div>
-          <label className="confidence">
-            Confidence <output htmlFor={`${id}-confidence`}>{confidence}%</output>
+          <div className="confidence">
+            <label htmlFor={`${id}-confidence`}>Confidence</label>
             <input
               id={`${id}-confidence`}
               type="range"
@@ -155,7 +155,8 @@ export function ClaimForm({ mode, quote, verdicts, initial, speakers, onSubmit, 
               onChange={(e) => setConfidence(Number(e.target.value))}
               aria-valuetext={`${confidence} percent`}
             />
-          </label>
+            <output htmlFor={`${id}-confidence`}>{confidence}%</output>
+          </div>
         </fieldset>
 
         <label className="note-field">

@@ -34,7 +34,7 @@ function Legend({ verdicts, claims }: { verdicts: readonly Verdict[]; claims: re
           <li key={v.id}>
             <span className={`swatch cd-swatch-${v.id}`} aria-hidden="true" />
             {v.label}
-            <span className="count" aria-label={`${counts.get(v.id) ?? 0} claims`}>
+            <span className="count" aria-label={(counts.get(v.id) ?? 0) === 1 ? '1 claim' : `${counts.get(v.id) ?? 0} claims`}>
               {counts.get(v.id) ?? 0}
             </span>
           </li>

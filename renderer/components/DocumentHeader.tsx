@@ -76,23 +76,25 @@ export function DocumentHeader({ document: doc, onSave }: Props) {
       )}
       <div className="meta-fields">
         {FIELDS.map((f) => (
-          <label key={f.key}>
-            {f.label}
-            <input
-              type={f.type ?? 'text'}
-              value={values[f.key]}
-              placeholder={f.placeholder}
-              onChange={(e) => change(f.key, e.target.value)}
-              onBlur={(e) => void save(f.key, e.target.value)}
-              aria-invalid={errors[f.key] ? true : undefined}
-              aria-describedby={errors[f.key] ? `err-${f.key}` : undefined}
-            />
+          <div key={f.key} className="meta-field">
+            <label>
+              {f.label}
+              <input
+                type={f.type ?? 'text'}
+                value={values[f.key]}
+                placeholder={f.placeholder}
+                onChange={(e) => change(f.key, e.target.value)}
+                onBlur={(e) => void save(f.key, e.target.value)}
+                aria-invalid={errors[f.key] ? true : undefined}
+                aria-describedby={errors[f.key] ? `err-${f.key}` : undefined}
+              />
+            </label>
             {errors[f.key] && (
               <span id={`err-${f.key}`} className="field-error" role="alert">
                 {errors[f.key]}
               </span>
             )}
-          </label>
+          </div>
         ))}
         <span className="save-status" role="status" aria-live="polite">
           {status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : ''}

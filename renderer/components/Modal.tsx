@@ -1,6 +1,7 @@
 /**
  * A modal built on the native <dialog>: the browser traps focus, Escape closes it, and the
- * element that had focus gets it back on close.
+ * element that had focus gets it back on close. The field marked `data-autofocus` gets the focus
+ * when it opens.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
@@ -23,6 +24,8 @@ export function Modal({ title, titleId, onClose, children, className }: Props) {
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // React's autoFocus runs while the dialog is still closed; focus the marked field once it is open.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const cancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

@@ -33,7 +33,7 @@ export function PasteDialog({ onImport, onCancel }: Props) {
         </label>
         <label>
           Article text
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} autoFocus placeholder="date 2026-03-14 First paragraph…&#10;&#10;Second paragraph…" />
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} data-autofocus placeholder="date 2026-03-14 First paragraph…&#10;&#10;Second paragraph…" />
         </label>
         <p className="hint">Paragraphs are separated by blank lines. A first line starting with “date YYYY-MM-DD” sets the publication date.</p>
         {error && (

@@ -25,7 +25,7 @@ export function activeClaimPlugin(): Plugin<ActiveClaimState> {
         const meta = tr.getMeta(key) as { claimId: number; from: number; to: number } | null | undefined;
         if (meta === null) return none;
         if (meta) {
-          const deco = Decoration.inline(meta.from, meta.to, { class: 'cd-hl-active' }, { claimId: meta.claimId });
+          const deco = Decoration.inline(meta.from, meta.to, { nodeName: 'span', class: 'cd-hl-active' }, { claimId: meta.claimId });
           return new ActiveClaimState(meta.claimId, DecorationSet.create(state.doc, [deco]));
         }
         return tr.docChanged ? new ActiveClaimState(prev.claimId, prev.decorations.map(tr.mapping, tr.doc)) : prev;

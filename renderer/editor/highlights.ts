@@ -39,7 +39,9 @@ function decorationFor(h: Highlight): Decoration {
   return Decoration.inline(
     h.from,
     h.to,
-    { class: `cd-hl cd-verdict-${h.verdictId}`, title: h.label, 'data-claim-id': String(h.claimId) },
+    // nodeName gives each claim its own element, so overlapping claims nest instead of merging
+    // their classes and titles into one span.
+    { nodeName: 'span', class: `cd-hl cd-verdict-${h.verdictId}`, title: h.label, 'data-claim-id': String(h.claimId) },
     { claimId: h.claimId, inclusiveStart: false, inclusiveEnd: false },
   );
 }
