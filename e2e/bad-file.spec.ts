@@ -61,7 +61,7 @@ for (const bad of BAD_FILES) {
     expect(before.documents).toBe(1);
     expect(before.claims).toEqual({ live: 1, deleted: 0 });
 
-    await app.answerNextImportDialog(writeFile(workDir, bad.name, bad.content));
+    await app.answerNextFileDialog(writeFile(workDir, bad.name, bad.content));
     await toolbarButton(page, 'Import article…').click();
     await expectRefused(page, bad, before);
 

@@ -14,7 +14,7 @@ const ferryStrike: ShownArticle = FERRY_STRIKE;
 test.describe('importing a plain-text article', () => {
   test('by the file dialog: paragraphs come from blank lines and the first line sets the date', async ({ app }) => {
     const page = app.page;
-    await app.answerNextImportDialog(fixture(FERRY_STRIKE.file));
+    await app.answerNextFileDialog(fixture(FERRY_STRIKE.file));
     await toolbarButton(page, 'Import article…').click();
 
     await expect(toast(page)).toContainText(`Imported “${FERRY_STRIKE.title}”.`);
@@ -25,14 +25,14 @@ test.describe('importing a plain-text article', () => {
 
   test('cancelling the file dialog changes nothing', async ({ app }) => {
     const page = app.page;
-    await app.answerNextImportDialog(null);
+    await app.answerNextFileDialog(null);
     await page.getByRole('button', { name: 'Import a .txt article…' }).click();
     await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
     await expect(alertBanner(page)).toHaveCount(0);
     await expect(toast(page)).toHaveCount(0);
 
     // The next import is the only one: the cancelled dialog imported nothing.
-    await app.answerNextImportDialog(fixture(FERRY_STRIKE.file));
+    await app.answerNextFileDialog(fixture(FERRY_STRIKE.file));
     await toolbarButton(page, 'Import article…').click();
     await expect(toast(page)).toContainText(`Imported “${FERRY_STRIKE.title}”.`);
     await expect(library(page).getByRole('listitem')).toHaveCount(1);
@@ -86,7 +86,7 @@ test.describe('importing a plain-text article', () => {
 
 test.describe("editing the article's details", () => {
   test.beforeEach(async ({ app }) => {
-    await app.answerNextImportDialog(fixture(FERRY_STRIKE.file));
+    await app.answerNextFileDialog(fixture(FERRY_STRIKE.file));
     await toolbarButton(app.page, 'Import article…').click();
     await expect(articleText(app.page)).toContainText('Ferry crews in Port Averly');
   });

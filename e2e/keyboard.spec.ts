@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import { articleText, highlightOf, selectedText } from './support/article-text';
-import { claimEntry, claimForm, claimsList, confidenceSlider, expectClaimForm, sourceRow } from './support/claims';
+import { claimEntry, claimForm, claimsList, confidenceSlider, expectClaimForm, sourcePicker, sourceRow } from './support/claims';
 import { SAMPLE, metaField, tabTo, toolbarButton, verdictClass } from './support/desk';
 
 const PASSAGE = 'Republic of Verano';
@@ -33,17 +33,7 @@ test('opening the sample, selecting a passage and tagging a claim with the keybo
 
   const form = claimForm(page);
   await expect(form.getByLabel('Quoted text')).toHaveText(PASSAGE);
-  // The form opens with the focus on the first source's title; Tab walks through it in order.
-  await expect(sourceRow(form, 1).getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
-  await page.keyboard.type('Verano national gazette');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('https://gazette.verano.example/2026/03/14');
-  await tabTo(page, form.getByRole('combobox', { name: 'Who said it' }), { max: 4 });
-  await page.keyboard.type('NetWatch Verano');
-  await page.keyboard.press('Tab');
-  await expect(form.getByRole('combobox', { name: 'How' })).toBeFocused();
-  await page.keyboard.type('Anonymous');
-  await page.keyboard.press('Tab');
+  // The form opens on the verdict; the arrow keys choose it, Tab walks on through the form.
   await expect(form.getByRole('radio', { name: 'Unproven' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(form.getByRole('radio', { name: 'Misleading' })).toBeChecked();
@@ -52,7 +42,25 @@ test('opening the sample, selecting a passage and tagging a claim with the keybo
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(form.locator('output')).toHaveText('70%');
   await page.keyboard.press('Tab');
-  await expect(form.getByRole('textbox', { name: 'Note', exact: true })).toBeFocused();
+  await expect(form.getByRole('textbox', { name: 'Rationale' })).toBeFocused();
+  await page.keyboard.type('The gazette names the country.');
+
+  // A new source: typed into the picker, chosen with Enter, its URL filled in its row.
+  await tabTo(page, sourcePicker(form));
+  await page.keyboard.type('Verano national gazette');
+  await expect(form.getByRole('option', { name: 'New source “Verano national gazette”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await tabTo(page, sourceRow(form, 1).getByRole('textbox', { name: 'URL', exact: true }), { shift: true });
+  await page.keyboard.type('https://gazette.verano.example/2026/03/14');
+
+  // Who said it: a new speaker, then how.
+  await tabTo(page, form.getByRole('combobox', { name: 'How it is attributed' }));
+  await page.keyboard.type('Anonymous');
+  await tabTo(page, form.getByRole('combobox', { name: 'Who said it' }));
+  await page.keyboard.type('NetWatch Verano');
+  await expect(form.getByRole('option', { name: 'New speaker “NetWatch Verano”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await tabTo(page, form.getByRole('textbox', { name: 'Note', exact: true }));
   await page.keyboard.type('The country is the Republic of Verano; the gazette confirms the name.');
   await page.keyboard.press('Control+Enter');
 
@@ -66,11 +74,12 @@ test('opening the sample, selecting a passage and tagging a claim with the keybo
   await tabTo(page, claimEntry(page, PASSAGE).getByRole('button', { name: 'Edit claim 1' }));
   await page.keyboard.press('Enter');
   await expectClaimForm(claimForm(page, 'edit'), {
-    sources: [{ title: 'Verano national gazette', url: 'https://gazette.verano.example/2026/03/14' }],
+    sources: [{ title: 'Verano national gazette' }],
     speaker: 'NetWatch Verano',
     how: 'Anonymous source',
     verdict: 'Misleading',
     confidence: 70,
+    rationale: 'The gazette names the country.',
     note: 'The country is the Republic of Verano; the gazette confirms the name.',
   });
 });
@@ -80,7 +89,10 @@ test('Enter on "Save claim" saves the claim', async ({ app }) => {
   await selectPassageByKeyboard(page);
   await page.keyboard.press('Control+e');
   const form = claimForm(page);
+  await tabTo(page, sourcePicker(form));
   await page.keyboard.type('Verano national gazette');
+  await expect(form.getByRole('option', { name: 'New source “Verano national gazette”' })).toBeVisible();
+  await page.keyboard.press('Enter');
   await tabTo(page, form.getByRole('button', { name: 'Save claim' }));
   await page.keyboard.press('Enter');
   await expect(form).toBeHidden();
@@ -92,7 +104,7 @@ test('Escape closes the claim form without saving, and the focus returns to the 
   await selectPassageByKeyboard(page);
   await page.keyboard.press('Control+e');
   await expect(claimForm(page)).toBeVisible();
-  await page.keyboard.type('Draft source');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Escape');
 
   await expect(claimForm(page)).toHaveCount(0);

@@ -40,7 +40,7 @@ test('the sample with four claims, one active, is saved as the README screenshot
     confidence: 70,
   });
   await tagClaim(page, 'people had been detained "for looting and attacks on public buildings"', {
-    sources: [{ notes: 'Interviews with families of eleven detainees' }],
+    sources: [{ title: 'Interviews with families of eleven detainees', type: 'Interview' }],
     speaker: 'Interior Minister Ilse Marrov',
     how: 'Direct quote',
     verdict: 'False',

@@ -5,8 +5,8 @@
  */
 import { test, expect } from './harness/fixtures';
 import { articleText, clickBefore, dragSelect, highlightOf, highlights, selectedText } from './support/article-text';
-import { claimEntry, claimForm, claimsList, expectClaimForm, expectLegendCount, fillClaimForm, MARROV_CLAIM, saveClaimForm, sourceRow } from './support/claims';
-import { library, openSample, toast, toolbarButton, verdictClass } from './support/desk';
+import { claimEntry, claimForm, claimsList, expectClaimForm, expectLegendCount, fillClaimForm, MARROV_CLAIM, saveClaimForm, tagClaim } from './support/claims';
+import { callMain, library, openSample, toast, toolbarButton, verdictClass } from './support/desk';
 
 const DETAINED = '1,240 people had been detained';
 
@@ -22,8 +22,8 @@ test('selecting a passage with the mouse and pressing "Tag claim" records a full
 
   const form = claimForm(page);
   await expect(form.getByLabel('Quoted text')).toHaveText(DETAINED);
-  // The first source's title has the focus, ready for typing.
-  await expect(sourceRow(form, 1).getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
+  // The form opens on the verdict, ready for the arrow keys.
+  await expect(form.getByRole('radio', { name: 'Unproven' })).toBeFocused();
   await fillClaimForm(form, MARROV_CLAIM);
   await expect(form.locator('output')).toHaveText('70%');
   await saveClaimForm(form);
@@ -82,4 +82,29 @@ test('"Tag claim" with nothing selected asks for a selection and opens no form',
   await expect(claimForm(page)).toHaveCount(0);
   await expect(highlights(page)).toHaveCount(0);
   await expect(claimsList(page).getByRole('listitem')).toHaveCount(0);
+});
+
+test('an attribution chain is recorded hop by hop and shown compactly', async ({ app }) => {
+  const page = app.page;
+  await tagClaim(page, 'Order will be restored in Saltera by Sunday', {
+    chain: ['Verano interior ministry', 'State television VTV', 'Meridian Wire'],
+    how: 'According to',
+    verdict: 'Unproven',
+  });
+  await expect(claimEntry(page, 'Order will be restored in Saltera by Sunday')).toContainText(
+    'According to: Verano interior ministry → State television VTV → Meridian Wire',
+  );
+  await claimEntry(page, 'Order will be restored in Saltera by Sunday').getByRole('button', { name: /^Edit claim/ }).click();
+  const form = claimForm(page, 'edit');
+  await expectClaimForm(form, { chain: ['Verano interior ministry', 'State television VTV', 'Meridian Wire'], how: 'According to' });
+  await expect(form.getByRole('listitem', { name: 'Hop 2: State television VTV' }).getByRole('combobox', { name: 'Then' }).locator('option:checked')).toHaveText('reported by');
+});
+
+test('a source from the library is reused by a second claim, not copied', async ({ app }) => {
+  const page = app.page;
+  const statement = { title: 'Saltera police statement, 14 March', url: 'https://police.saltera.example/statements/0314' };
+  await tagClaim(page, '1,240 people had been detained', { sources: [statement], verdict: 'Misleading' });
+  await tagClaim(page, 'looting and attacks on public buildings', { sources: [{ title: statement.title, role: 'Context' }], verdict: 'Unproven' });
+  const sources = await callMain(page, 'sources:list', {});
+  expect(sources.map((s) => [s.title, s.claimCount])).toEqual([[statement.title, 2]]);
 });

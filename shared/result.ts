@@ -7,6 +7,8 @@
 export const ERROR_KINDS = [
   'invalid-argument',
   'not-found',
+  'conflict',
+  'damaged',
   'bad-file',
   'too-large',
   'not-a-project',

@@ -14,6 +14,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { contentTypeOf, resolveAppFile } from '../../main/security/app-files';
 import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
+import { fileSettingsStore } from '../../main/settings/app-settings';
 import { closeProject, openProject } from '../../main/store/open-project';
 import { decodeFromBinding } from './binding-codec';
 import type { ClaimdeskApp } from './claimdesk-app';
@@ -52,20 +53,24 @@ export class BrowserApp implements ClaimdeskApp {
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
   private readonly dialogAnswers: (string | null)[] = [];
+  /** Files the app asked the operating system to open. */
+  readonly openedFiles: string[] = [];
   /** Errors the page reported: uncaught exceptions and console errors (CSP violations among them). */
   readonly pageErrors: string[] = [];
 
   private constructor(
     private readonly browser: Browser,
     readonly projectFile: string,
+    /** The machine's settings (the current profile); kept across restarts. */
+    private readonly settingsFile: string,
   ) {}
 
   /** Starts the app on a project file (created when missing). */
-  static async start(browser: Browser, projectFile: string): Promise<BrowserApp> {
+  static async start(browser: Browser, projectFile: string, settingsFile: string): Promise<BrowserApp> {
     if (!fs.existsSync(path.join(RENDERER_ROOT, 'index.html'))) {
       throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the end-to-end specs.');
     }
-    const app = new BrowserApp(browser, projectFile);
+    const app = new BrowserApp(browser, projectFile, settingsFile);
     await app.launch();
     return app;
   }
@@ -78,8 +83,16 @@ export class BrowserApp implements ClaimdeskApp {
   private async launch(): Promise<void> {
     const db = openProject(this.projectFile, { create: true });
     this.db = db;
-    const dialogs = { pickImportFile: async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null) };
-    const dispatcher = createDispatcher(createHandlers({ db, projectPath: this.projectFile, dialogs }), {
+    const answer = async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null);
+    const handlers = createHandlers({
+      db,
+      projectPath: this.projectFile,
+      dialogs: { pickImportFile: answer, pickAttachmentFile: answer },
+      settings: fileSettingsStore(this.settingsFile),
+      files: { openFile: async (file) => void this.openedFiles.push(file) },
+      scratchDir: `${this.projectFile}.scratch`,
+    });
+    const dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && new URL(caller.frameUrl).origin === TEST_ORIGIN,
     });
     const context = await this.browser.newContext({ viewport: { width: 1360, height: 860 } });
@@ -97,7 +110,7 @@ export class BrowserApp implements ClaimdeskApp {
     await page.goto(`${TEST_ORIGIN}/index.html`);
   }
 
-  async answerNextImportDialog(file: string | null): Promise<void> {
+  async answerNextFileDialog(file: string | null): Promise<void> {
     this.dialogAnswers.push(file);
   }
 

@@ -8,10 +8,12 @@ export interface ClaimdeskApp {
   readonly page: Page;
   /** The project file the app has open. */
   readonly projectFile: string;
+  /** Files the app asked the operating system to open (Chromium runs only; Electron opens them). */
+  readonly openedFiles: string[];
   /** Errors the page reported (uncaught exceptions, console errors such as CSP violations). */
   readonly pageErrors: string[];
-  /** Makes the next "Import article…" file dialog answer with this file (null: cancelled). */
-  answerNextImportDialog(file: string | null): Promise<void>;
+  /** Makes the next file dialog (import, archive a copy) answer with this file (null: cancelled). */
+  answerNextFileDialog(file: string | null): Promise<void>;
   /** Sends a command as the application menu does. */
   sendMenuCommand(command: AppCommand): Promise<void>;
   /** Quits and starts again on the same project file. */

@@ -14,16 +14,19 @@ const ROOT = path.resolve(__dirname, '../..');
 export class ElectronClaimdeskApp implements ClaimdeskApp {
   readonly mode = 'electron' as const;
   readonly pageErrors: string[] = [];
+  readonly openedFiles: string[] = [];
   private app: ElectronApplication | null = null;
   private currentPage: Page | null = null;
 
   private constructor(
     private readonly executable: string,
     readonly projectFile: string,
+    /** The folder Electron uses as its user-data folder (settings live there). */
+    private readonly userDataDir: string,
   ) {}
 
-  static async start(executable: string, projectFile: string): Promise<ElectronClaimdeskApp> {
-    const app = new ElectronClaimdeskApp(executable, projectFile);
+  static async start(executable: string, projectFile: string, userDataDir: string): Promise<ElectronClaimdeskApp> {
+    const app = new ElectronClaimdeskApp(executable, projectFile, userDataDir);
     await app.launch();
     return app;
   }
@@ -34,14 +37,19 @@ export class ElectronClaimdeskApp implements ClaimdeskApp {
   }
 
   private async launch(): Promise<void> {
-    this.app = await _electron.launch({ executablePath: this.executable, args: [ROOT, `--project=${this.projectFile}`], cwd: ROOT });
+    this.app = await _electron.launch({
+      executablePath: this.executable,
+      args: [ROOT, `--project=${this.projectFile}`],
+      cwd: ROOT,
+      env: { ...process.env, CLAIMDESK_USER_DATA: this.userDataDir },
+    });
     const page = await this.app.firstWindow();
     collectPageErrors(page, this.pageErrors);
     await page.waitForLoadState('domcontentloaded');
     this.currentPage = page;
   }
 
-  async answerNextImportDialog(file: string | null): Promise<void> {
+  async answerNextFileDialog(file: string | null): Promise<void> {
     await this.app!.evaluate(({ dialog }, answer) => {
       const original = dialog.showOpenDialog;
       const replacement = async () => {

@@ -85,7 +85,7 @@ export const COUNCIL_MINUTES = {
 
 /** Imports a fixture article through the file dialog and waits until its text is shown. */
 export async function importFixture(app: ClaimdeskApp, file: string, firstWords: string): Promise<void> {
-  await app.answerNextImportDialog(fixture(file));
+  await app.answerNextFileDialog(fixture(file));
   await app.page.getByRole('banner').getByRole('button', { name: 'Import article…' }).click();
   await expect(app.page.getByRole('textbox', { name: /^Article text/ })).toContainText(firstWords);
 }

@@ -13,9 +13,10 @@ import { AppError } from '../../shared/result';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, mayNavigate } from '../security/navigation';
+import { fileSettingsStore } from '../settings/app-settings';
 import { closeProject, openDefaultProject, openProject } from '../store/open-project';
 import { useElectronNativeBinding } from '../store/native-binding';
-import { electronDialogs } from './dialogs';
+import { electronDialogs, electronFileOpener } from './dialogs';
 import { registerIpc } from './ipc-bridge';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -26,6 +27,9 @@ let mainWindow: BrowserWindow | null = null;
 let db: Database.Database | null = null;
 
 registerAppScheme();
+
+// A separate user-data folder (settings and the default library) for tests or a portable copy.
+if (process.env['CLAIMDESK_USER_DATA']) app.setPath('userData', path.resolve(process.env['CLAIMDESK_USER_DATA']));
 
 /** A project path given as `--project=<file>` or in CLAIMDESK_PROJECT, else null (the default store). */
 function requestedProjectPath(): string | null {
@@ -91,7 +95,14 @@ async function start(): Promise<void> {
   }
   db = store.db;
   const dispatcher = createDispatcher(
-    createHandlers({ db: store.db, projectPath: store.file, dialogs: electronDialogs(() => mainWindow) }),
+    createHandlers({
+      db: store.db,
+      projectPath: store.file,
+      dialogs: electronDialogs(() => mainWindow),
+      settings: fileSettingsStore(path.join(app.getPath('userData'), 'settings.json')),
+      files: electronFileOpener,
+      scratchDir: path.join(app.getPath('temp'), `claimdesk-${process.pid}`),
+    }),
     {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),
     },

@@ -1,19 +1,37 @@
-/** Electron's native dialogs behind the plain `Dialogs` interface the handlers use. */
-import { dialog, type BrowserWindow } from 'electron';
-import type { Dialogs } from '../ipc/handlers';
+/** Electron's native dialogs and shell behind the plain interfaces the handlers use. */
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import type { Dialogs, FileOpener } from '../ipc/handlers';
+
+async function pickOne(getWindow: () => BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
+  const win = getWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
+}
 
 /** Dialogs attached to the given window (looked up at call time). */
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
-    async pickImportFile() {
-      const win = getWindow();
-      const options = {
+    pickImportFile: () =>
+      pickOne(getWindow, {
         title: 'Import an article',
-        properties: ['openFile' as const],
+        properties: ['openFile'],
         filters: [{ name: 'Plain-text articles', extensions: ['txt', 'text'] }],
-      };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
-    },
+      }),
+    pickAttachmentFile: () =>
+      pickOne(getWindow, {
+        title: 'Archive a copy of the source',
+        properties: ['openFile'],
+        filters: [
+          { name: 'PDFs, web pages, images and text', extensions: ['pdf', 'html', 'htm', 'mhtml', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'txt', 'md', 'csv', 'json'] },
+        ],
+      }),
   };
 }
+
+/** Opens files with the operating system's default application. */
+export const electronFileOpener: FileOpener = {
+  async openFile(file) {
+    const error = await shell.openPath(file);
+    if (error) throw new Error(error);
+  },
+};

@@ -7,9 +7,25 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import { argSchemas } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import { SAMPLE_ARTICLE } from '../sample/sample-article';
+import { fileSettingsStore } from '../settings/app-settings';
 import { closeProject, openProject } from '../store/open-project';
 import { createDispatcher, type CallerInfo, type Dispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
+
+const HEALTH_STATEMENT = {
+  type: 'official-statement',
+  title: 'Health ministry statement',
+  publisher: null,
+  authors: [],
+  issued: '2026-03-14',
+  accessed: null,
+  url: 'https://health.example/statement',
+  language: 'en',
+  notes: null,
+  reliability: 'mixed',
+  reliabilityReason: null,
+  confidential: false,
+} as const;
 
 const trusted: CallerInfo = { frameUrl: 'app://claimdesk/index.html', isMainFrame: true };
 
@@ -26,7 +42,15 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     db = openProject(file, { create: true });
     internalErrors = [];
     nextDialogAnswer = null;
-    dispatcher = createDispatcher(createHandlers({ db, projectPath: file, dialogs: { pickImportFile: async () => nextDialogAnswer } }), {
+    const handlers = createHandlers({
+      db,
+      projectPath: file,
+      dialogs: { pickImportFile: async () => nextDialogAnswer, pickAttachmentFile: async () => nextDialogAnswer },
+      settings: fileSettingsStore(path.join(dir, 'settings.json')),
+      files: { openFile: async () => {} },
+      scratchDir: path.join(dir, 'scratch'),
+    });
+    dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (c) => c.isMainFrame && c.frameUrl?.startsWith('app://claimdesk/') === true,
       onInternalError: (_channel, error) => internalErrors.push(error),
     });
@@ -74,17 +98,22 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     const claim = await ok<{ id: number }>('claims:create', {
       documentId: doc.id,
       anchor: { exact, prefix: record.plainText.slice(Math.max(0, start - 32), start), suffix: record.plainText.slice(start + exact.length, start + exact.length + 32), start, end: start + exact.length },
-      fields: {
-        sources: [{ title: 'Health ministry statement', url: 'https://health.example/statement', note: null }],
-        attribution: { speaker: 'National health ministry', kind: 'according-to' },
+      input: {
+        sources: [{ source: { newSource: HEALTH_STATEMENT }, role: 'origin', pinpoint: null }],
+        attribution: { kind: 'according-to', chain: [{ speaker: { newSpeaker: { kind: 'government-body', name: 'National health ministry', role: null, affiliation: null, externalId: null } }, role: 'said', reliability: 'unknown' }] },
+        claimType: 'statistic',
         verdictId: misleading.id,
         confidence: 70,
+        rationale: null,
+        status: 'open',
         note: 'Opposition group says 61.',
+        tagIds: [],
+        newTags: [],
       },
     });
-    const claims = await ok<{ id: number; sources: { url: string }[]; verdictId: number }[]>('claims:list', { documentId: doc.id });
+    const claims = await ok<{ id: number; sources: { source: { url: string } }[]; verdictId: number }[]>('claims:list', { documentId: doc.id });
     expect(claims).toHaveLength(1);
-    expect(claims[0]).toMatchObject({ id: claim.id, verdictId: misleading.id, sources: [{ url: 'https://health.example/statement' }] });
+    expect(claims[0]).toMatchObject({ id: claim.id, verdictId: misleading.id, sources: [{ source: { url: 'https://health.example/statement' } }] });
     // Opening the sample twice does not duplicate it.
     expect((await ok<{ id: number }>('documents:openSample', {})).id).toBe(doc.id);
     expect(await ok<unknown[]>('documents:list', {})).toHaveLength(1);

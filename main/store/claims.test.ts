@@ -1,33 +1,95 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceRef } from '../../shared/domain';
-import { LIST_CLAIMS_SQL, createClaim, deleteClaim, getClaim, listClaims, restoreClaim, updateClaim } from './claims';
+import { setActor } from './actor';
+import { LIST_CLAIMS_SQL, createClaim, deleteClaim, getClaim, linkClaims, listClaims, restoreClaim, unlinkClaim, updateClaim } from './claims';
 import { createDocument } from './documents';
-import { addArticle, anchorOf, claimFields, meta, pause, tempProject } from './test-support';
+import { ensureProfile } from './profiles';
+import { createSource, deleteSource } from './sources';
+import { createSpeaker } from './speakers';
+import { createTag } from './tags';
+import {
+  addArticle,
+  addClaim,
+  anchorOf,
+  claimInput,
+  expectRefused,
+  meta,
+  pause,
+  queryPlan,
+  sourceFields,
+  speakerFields,
+  tempProject,
+} from './test-support';
 
 describe('claims', () => {
-  it('creates a claim and reads it back with its anchor and fields', () => {
+  it('creates a claim with its full record and reads it back resolved', () => {
     const { db } = tempProject();
+    const profile = ensureProfile(db, { uid: 'u-1', name: 'Lena Hartsby', initials: 'LH', color: '#336699' });
+    setActor(db, profile.id);
     const documentId = addArticle(db);
-    const anchor = anchorOf('14 people were killed');
-    const fields = claimFields({
-      attribution: { speaker: 'Police', kind: 'according-to' },
-      verdictId: 3,
-      confidence: 40,
-      note: 'Hospital sources give a lower figure.',
+    const police = createSource(db, sourceFields({ title: 'Police statement', reliability: 'mixed' }));
+    const ministry = createSpeaker(db, speakerFields({ name: 'Interior ministry', kind: 'government-body' }));
+    const tag = createTag(db, { name: 'Casualties', parentId: null, color: '#aa0000' });
+    const claim = createClaim(db, {
+      documentId,
+      anchor: anchorOf('14 people were killed'),
+      input: claimInput({
+        sources: [{ source: { sourceId: police.id }, role: 'origin', pinpoint: 'para. 2' }],
+        attribution: { kind: 'according-to', chain: [{ speaker: { speakerId: ministry.id }, role: 'said', reliability: 'mixed' }] },
+        claimType: 'statistic',
+        verdictId: 4,
+        confidence: 40,
+        rationale: '  Hospitals count eleven.  ',
+        status: 'in-review',
+        note: 'Check the morgue.',
+        tagIds: [tag.id],
+      }),
     });
-    const claim = createClaim(db, { documentId, anchor, fields });
-    expect(claim).toMatchObject({ documentId, anchor, ...fields, deletedAt: null });
+    expect(claim).toMatchObject({
+      documentId,
+      anchor: anchorOf('14 people were killed'),
+      sources: [
+        { source: { id: police.id, type: 'web-page', title: 'Police statement', publisher: null, url: null, reliability: 'mixed' }, role: 'origin', pinpoint: 'para. 2' },
+      ],
+      attribution: { kind: 'according-to', chain: [{ speaker: { id: ministry.id, name: 'Interior ministry', kind: 'government-body' }, role: 'said', reliability: 'mixed' }] },
+      claimType: 'statistic',
+      verdictId: 4,
+      confidence: 40,
+      rationale: 'Hospitals count eleven.',
+      status: 'in-review',
+      note: 'Check the morgue.',
+      tagIds: [tag.id],
+      groupId: null,
+      deletedAt: null,
+      createdBy: profile.id,
+    });
     expect(getClaim(db, claim.id)).toEqual(claim);
     expect(listClaims(db, documentId)).toEqual([claim]);
   });
 
-  it('lists claims in text order', () => {
+  it('creates the new sources, speakers and free tags the form names, with the claim', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
-    const later = createClaim(db, { documentId, anchor: anchorOf('shoot-to-kill order'), fields: claimFields() });
-    const longer = createClaim(db, { documentId, anchor: anchorOf('14 people were killed'), fields: claimFields() });
-    const shorter = createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields() });
-    expect(listClaims(db, documentId).map((c) => c.id)).toEqual([shorter.id, longer.id, later.id]);
+    const claim = addClaim(db, documentId, '14 people', {
+      sources: [{ source: { newSource: sourceFields({ title: 'Hospital register' }) }, role: 'contradicting', pinpoint: null }],
+      attribution: { kind: 'direct-quote', chain: [{ speaker: { newSpeaker: speakerFields({ name: 'Duty doctor' }) }, role: 'said', reliability: 'credible' }] },
+      newTags: ['Toll', 'toll'],
+    });
+    expect(claim.sources.map((s) => [s.source.title, s.role])).toEqual([['Hospital register', 'contradicting']]);
+    expect(claim.attribution.chain.map((h) => h.speaker.name)).toEqual(['Duty doctor']);
+    expect(claim.tagIds).toHaveLength(1);
+    const again = addClaim(db, documentId, 'Tuesday', { newTags: ['TOLL'] });
+    expect(again.tagIds).toEqual(claim.tagIds);
+  });
+
+  it('lists claims in text order, the bin only when asked', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const later = addClaim(db, documentId, 'shoot-to-kill order');
+    const longer = addClaim(db, documentId, '14 people were killed');
+    const shorter = addClaim(db, documentId, '14 people');
+    deleteClaim(db, later.id);
+    expect(listClaims(db, documentId).map((c) => c.id)).toEqual([shorter.id, longer.id]);
+    expect(listClaims(db, documentId, { includeDeleted: true }).map((c) => c.id)).toEqual([shorter.id, longer.id, later.id]);
   });
 
   it('anchors by UTF-16 offsets, also past characters outside the BMP', () => {
@@ -36,137 +98,107 @@ describe('claims', () => {
     const { id: documentId } = createDocument(db, { meta: meta('Emoji'), body: {}, plainText: text });
     const exact = '3 were arrested';
     const start = text.indexOf(exact);
-    const claim = createClaim(db, {
-      documentId,
-      anchor: { exact, prefix: 'said ', suffix: '.', start, end: start + exact.length },
-      fields: claimFields(),
-    });
-    expect(claim.anchor.start).toBe(start);
+    const anchor = { exact, prefix: 'said ', suffix: '.', start, end: start + exact.length };
+    expect(createClaim(db, { documentId, anchor, input: claimInput() }).anchor.start).toBe(start);
   });
 
-  it('refuses an anchor that does not match the document text', () => {
+  it('refuses an anchor that does not match the text, a missing document, an unknown verdict', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
     const anchor = anchorOf('14 people');
-    for (const bad of [
-      { ...anchor, exact: '15 people' },
-      { ...anchor, start: anchor.start + 1, end: anchor.end + 1 },
-      { ...anchor, start: 100_000, end: 100_009 },
-    ]) {
-      expect(() => createClaim(db, { documentId, anchor: bad, fields: claimFields() })).toThrow(
-        expect.objectContaining({ kind: 'invalid-argument', message: 'The selected text does not match the document.' }),
-      );
+    for (const bad of [{ ...anchor, exact: '15 people' }, { ...anchor, start: anchor.start + 1, end: anchor.end + 1 }, { ...anchor, start: 100_000, end: 100_009 }]) {
+      expectRefused(db, () => createClaim(db, { documentId, anchor: bad, input: claimInput() }), 'invalid-argument', 'The selected text does not match the document.');
     }
-    expect(listClaims(db, documentId, { includeDeleted: true })).toEqual([]);
-  });
-
-  it('refuses an unknown verdict and a missing document', () => {
-    const { db } = tempProject();
-    const documentId = addArticle(db);
-    const anchor = anchorOf('14 people');
-    expect(() => createClaim(db, { documentId, anchor, fields: claimFields({ verdictId: 99 }) })).toThrow(
-      expect.objectContaining({ kind: 'invalid-argument', message: 'Unknown verdict' }),
-    );
-    expect(() => createClaim(db, { documentId: 999, anchor, fields: claimFields() })).toThrow(
-      expect.objectContaining({ kind: 'not-found' }),
-    );
-    const claim = createClaim(db, { documentId, anchor, fields: claimFields() });
-    expect(() => updateClaim(db, claim.id, claimFields({ verdictId: 99 }))).toThrow(
-      expect.objectContaining({ kind: 'invalid-argument', message: 'Unknown verdict' }),
-    );
+    expectRefused(db, () => createClaim(db, { documentId: 999, anchor, input: claimInput() }), 'not-found');
+    expectRefused(db, () => createClaim(db, { documentId, anchor, input: claimInput({ verdictId: 99 }) }), 'invalid-argument', 'This verdict does not exist.');
     expect(() => getClaim(db, 999)).toThrow(expect.objectContaining({ kind: 'not-found' }));
     expect(() => listClaims(db, 999)).toThrow(expect.objectContaining({ kind: 'not-found' }));
   });
 
-  it('updates the fields and bumps updated_at, keeping the anchor', () => {
+  it('refuses to cite a source in the bin, and leaves nothing behind', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
-    const claim = createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields() });
-    pause(3);
-    const attribution = { speaker: 'Ministry', kind: 'paraphrase' } as const;
-    const fields = claimFields({ verdictId: 5, confidence: 90, note: '  ', attribution });
-    const updated = updateClaim(db, claim.id, fields);
-    expect(updated).toMatchObject({ verdictId: 5, confidence: 90, note: null, attribution, anchor: claim.anchor });
-    expect(updated.updatedAt > claim.updatedAt).toBe(true);
+    const gone = createSource(db, sourceFields({ title: 'Old leaflet' }));
+    deleteSource(db, gone.id);
+    const input = claimInput({
+      sources: [
+        { source: { newSource: sourceFields({ title: 'Fresh source' }) }, role: 'origin', pinpoint: null },
+        { source: { sourceId: gone.id }, role: 'context', pinpoint: null },
+      ],
+    });
+    expectRefused(db, () => createClaim(db, { documentId, anchor: anchorOf('14 people'), input }), 'invalid-argument', 'The source "Old leaflet" is in the bin; restore it first.');
   });
 
-  it('moves a claim to the bin and restores it', () => {
+  it('updates the record, keeps the anchor, and bumps updated_at only when something changed', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
-    const claim = createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields() });
+    const claim = addClaim(db, documentId, '14 people');
+    pause(3);
+    expect(updateClaim(db, claim.id, claimInput())).toEqual(claim);
+    const updated = updateClaim(db, claim.id, claimInput({ verdictId: 5, confidence: 90, note: '  ', status: 'settled' }));
+    expect(updated).toMatchObject({ verdictId: 5, confidence: 90, note: null, status: 'settled', anchor: claim.anchor });
+    expect(updated.updatedAt > claim.updatedAt).toBe(true);
+    expect(updated.createdAt).toBe(claim.createdAt);
+  });
 
+  it('moves a claim to the bin and restores it; a claim in the bin cannot be edited', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const claim = addClaim(db, documentId, '14 people');
     const deleted = deleteClaim(db, claim.id);
     expect(deleted.deletedAt).not.toBeNull();
-    expect(listClaims(db, documentId)).toEqual([]);
-    expect(listClaims(db, documentId, { includeDeleted: true })).toEqual([deleted]);
-    expect(getClaim(db, claim.id)).toEqual(deleted);
     expect(deleteClaim(db, claim.id)).toEqual(deleted);
-    expect(() => updateClaim(db, claim.id, claimFields())).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
-
-    const restored = restoreClaim(db, claim.id);
-    expect(restored.deletedAt).toBeNull();
+    expectRefused(db, () => updateClaim(db, claim.id, claimInput()), 'invalid-argument', /in the bin/);
+    expect(restoreClaim(db, claim.id).deletedAt).toBeNull();
     expect(listClaims(db, documentId).map((c) => c.id)).toEqual([claim.id]);
   });
 
-  it('keeps sources in the order given and reuses identical ones', () => {
+  it('refuses to restore a claim whose source went to the bin meanwhile', () => {
     const { db } = tempProject();
-    const documentId = addArticle(db);
-    const police = { title: 'Police statement', url: 'https://police.example/statement', note: null };
-    const hospital = { title: 'Hospital', url: null, note: 'Phone call with the duty doctor' };
-    const ngo = { title: null, url: 'https://ngo.example/report', note: null };
-
-    const claimWith = (exact: string, sources: SourceRef[]) =>
-      createClaim(db, { documentId, anchor: anchorOf(exact), fields: claimFields({ sources }) });
-    const a = claimWith('14 people', [hospital, police]);
-    const b = claimWith('Tuesday', [police, ngo, hospital]);
-    expect(a.sources).toEqual([hospital, police]);
-    expect(b.sources).toEqual([police, ngo, hospital]);
-    expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(3);
-
-    const rewritten = updateClaim(db, a.id, claimFields({ sources: [ngo, { ...hospital, note: 'Second call' }] }));
-    expect(rewritten.sources).toEqual([ngo, { ...hospital, note: 'Second call' }]);
-    expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(4);
-    expect(listClaims(db, documentId).map((c) => c.sources)).toEqual([rewritten.sources, b.sources]);
+    const source = createSource(db, sourceFields({ title: 'Leaflet' }));
+    const claim = addClaim(db, addArticle(db), '14 people', { sources: [{ source: { sourceId: source.id }, role: 'origin', pinpoint: null }] });
+    deleteClaim(db, claim.id);
+    deleteSource(db, source.id);
+    expectRefused(db, () => restoreClaim(db, claim.id), 'conflict', 'This claim cites the source "Leaflet", which is in the bin; restore it first.');
   });
 
-  it('refuses a source with nothing in it', () => {
+  it('links claims across documents as one claim, and unlinks them', () => {
     const { db } = tempProject();
-    const documentId = addArticle(db);
-    const empty = { title: ' ', url: null, note: null };
-    expect(() =>
-      createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields({ sources: [empty] }) }),
-    ).toThrow(expect.objectContaining({ kind: 'invalid-argument' }));
-    expect(db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+    const [a, b, c] = [addArticle(db, 'A'), addArticle(db, 'B'), addArticle(db, 'C')].map((doc) => addClaim(db, doc, '14 people'));
+    if (a === undefined || b === undefined || c === undefined) throw new Error('claims missing');
+    expect(linkClaims(db, c.id, b.id).groupId).toBe(b.id);
+    expect(linkClaims(db, b.id, a.id).groupId).toBe(a.id);
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([a.id, a.id, a.id]);
+    expect(unlinkClaim(db, a.id).groupId).toBeNull();
+    expect([b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([b.id, b.id]);
+    unlinkClaim(db, c.id);
+    expect([a, b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([null, null, null]);
+    expectRefused(db, () => linkClaims(db, a.id, a.id), 'invalid-argument');
   });
 
-  it('removes the claims of a deleted document, and their search entries', () => {
+  it('removes the claims of a deleted document, with their links and search entries', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
     const other = addArticle(db, 'Other');
-    const source = { title: 'Police statement', url: null, note: null };
-    createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields({ sources: [source], note: 'toll' }) });
-    createClaim(db, { documentId: other, anchor: anchorOf('Tuesday'), fields: claimFields({ note: 'date' }) });
-
+    const source = createSource(db, sourceFields());
+    addClaim(db, documentId, '14 people', {
+      note: 'toll',
+      sources: [{ source: { sourceId: source.id }, role: 'origin', pinpoint: null }],
+      attribution: { kind: 'direct-quote', chain: [{ speaker: { newSpeaker: speakerFields() }, role: 'said', reliability: 'unknown' }] },
+      newTags: ['Deaths'],
+    });
+    addClaim(db, other, 'Tuesday', { note: 'date' });
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-    expect(count('claims')).toBe(1);
-    expect(count('claim_sources')).toBe(0);
-    expect(count('sources')).toBe(1);
+    expect([count('claims'), count('claim_sources'), count('attribution_hops'), count('claim_tags'), count('sources')]).toEqual([1, 0, 0, 0, 1]);
     db.exec("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')");
-    db.exec("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')");
     expect(db.prepare("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'toll'").pluck().get()).toBe(0);
   });
 
   it('lists claims through the claims_by_document index', () => {
     const { db } = tempProject();
-    const plan = (sql: string, params: object) =>
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(params)
-        .map((row) => (row as { detail: string }).detail)
-        .join('\n');
-    const claimsPlan = plan(LIST_CLAIMS_SQL, { documentId: 1, includeDeleted: 0 });
-    expect(claimsPlan).toContain('USING INDEX claims_by_document (document_id=?)');
-    expect(claimsPlan).not.toMatch(/SCAN claims\b/);
+    const plan = queryPlan(db, LIST_CLAIMS_SQL, [1, 0]);
+    expect(plan).toContain('USING INDEX claims_by_document (document_id=?)');
+    expect(plan).not.toMatch(/SCAN (c|claims)\b/);
   });
 });

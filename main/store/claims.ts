@@ -1,20 +1,28 @@
 /**
- * Claims: quoted spans of a document's plain text with their attribution, verdict, confidence,
- * note and sources. Deleting is soft (the claim goes to the bin, `deleted_at` set) so it can
- * be restored; only deleting the document removes claims for good.
+ * Claims: quoted spans of a document's plain text with their full record — sources with roles,
+ * the attribution chain, type, verdict, confidence, rationale, status, tags and note. Deleting
+ * is soft (the claim goes to the bin) so it can be restored; only deleting the document
+ * removes claims for good. Claims seen as "the same claim" in several documents are linked
+ * into a group, whose id is the smallest claim id in it.
  */
 import type { Database } from 'better-sqlite3';
-import type { Claim, ClaimFields, TextAnchor } from '../../shared/domain';
+import type { Claim, ClaimInput, TextAnchor } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { sourcesOfClaim, sourcesOfDocument, writeClaimSources } from './claim-sources';
-import { CLAIM_COLUMNS, NOW_SQL, blankToNull, toClaim, type ClaimRow } from './rows';
-import { verdictExists } from './verdicts';
+import { resolveClaimInput } from './claim-input';
+import { CLAIM_COLUMNS, claimRow, getClaim, queryClaims } from './claim-read';
+import { binClaim, changeClaim, claimRecord, unbinClaim, writeClaimValues } from './claim-record';
+import { getActor } from './actor';
+import { recordCreate, recordDelete, recordDiff } from './history-log';
+import { invalid, nowIso } from './validate';
+
+export { getClaim };
+export { filterClaims } from './claim-filter';
 
 /** What createClaim needs. */
 export interface NewClaim {
   readonly documentId: number;
   readonly anchor: TextAnchor;
-  readonly fields: ClaimFields;
+  readonly input: ClaimInput;
 }
 
 /**
@@ -22,84 +30,61 @@ export interface NewClaim {
  * order, served by the index claims_by_document.
  */
 export const LIST_CLAIMS_SQL = `
-  SELECT ${CLAIM_COLUMNS} FROM claims
-  WHERE document_id = @documentId AND (@includeDeleted = 1 OR deleted_at IS NULL)
-  ORDER BY pos_start, pos_end, id`;
+  SELECT ${CLAIM_COLUMNS} FROM claims c
+  WHERE c.document_id = ? AND (? = 1 OR c.deleted_at IS NULL)
+  ORDER BY c.pos_start, c.pos_end, c.id`;
 
 /**
- * A document's claims in text order (start, end, id), without those in the bin unless
- * `includeDeleted`. AppError('not-found') if the document does not exist.
+ * A document's claims in text order (start, end, id), fully resolved, without those in the bin
+ * unless `includeDeleted`. AppError('not-found') if the document does not exist.
  */
 export function listClaims(db: Database, documentId: number, options: { includeDeleted?: boolean } = {}): Claim[] {
   return db.transaction(() => {
-    if (db.prepare<[number], number>('SELECT 1 FROM documents WHERE id = ?').pluck().get(documentId) === undefined) {
-      throw documentNotFound();
-    }
-    const rows = db
-      .prepare<[{ documentId: number; includeDeleted: number }], ClaimRow>(LIST_CLAIMS_SQL)
-      .all({ documentId, includeDeleted: options.includeDeleted ? 1 : 0 });
-    const sources = sourcesOfDocument(db, documentId);
-    return rows.map((row) => toClaim(row, sources.get(row.id) ?? []));
+    requireDocumentText(db, documentId);
+    return queryClaims(db, LIST_CLAIMS_SQL, [documentId, options.includeDeleted ? 1 : 0]);
   })();
 }
 
-/** One claim, live or in the bin; AppError('not-found') if there is none. */
-export function getClaim(db: Database, id: number): Claim {
-  const row = db.prepare<[number], ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = ?`).get(id);
-  if (row === undefined) throw new AppError('not-found', 'This claim does not exist (it may have been deleted).');
-  return toClaim(row, sourcesOfClaim(db, id));
-}
-
 /**
- * Stores a new claim on a document. AppError 'not-found' (no such document),
- * 'invalid-argument' for an unknown verdict or an anchor whose `exact` is not the document's
- * plain text between `start` and `end`.
+ * Stores a new claim on a document, creating the sources, speakers and free tags its input
+ * names as new, all in one transaction; the claim's author is the connection's actor.
+ * AppError 'not-found' (no such document), 'invalid-argument' for an anchor that does not
+ * match the document's plain text, or input naming a verdict, source, speaker or tag that does
+ * not exist or is deleted, or with bad values.
  */
-export function createClaim(db: Database, input: NewClaim): Claim {
-  const { documentId, anchor, fields } = input;
+export function createClaim(db: Database, claim: NewClaim): Claim {
+  const { documentId, anchor, input } = claim;
   return db.transaction(() => {
-    const plainText = db
-      .prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?')
-      .pluck()
-      .get(documentId);
-    if (plainText === undefined) throw documentNotFound();
-    checkVerdict(db, fields.verdictId);
-    const inRange = Number.isInteger(anchor.start) && anchor.start >= 0 && anchor.end > anchor.start;
-    if (!inRange || anchor.end > plainText.length || plainText.slice(anchor.start, anchor.end) !== anchor.exact) {
-      throw new AppError('invalid-argument', 'The selected text does not match the document.');
-    }
+    checkAnchor(requireDocumentText(db, documentId), anchor);
+    const values = resolveClaimInput(db, input);
+    const now = nowIso();
     const id = db
-      .prepare(
-        `INSERT INTO claims (document_id, exact, prefix, suffix, pos_start, pos_end,
-                             speaker, attribution_kind, verdict_id, confidence, note)
-         VALUES (@documentId, @exact, @prefix, @suffix, @start, @end,
-                 @speaker, @kind, @verdictId, @confidence, @note)
-         RETURNING id`,
+      .prepare<unknown[], number>(
+        `INSERT INTO claims (document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, verdict_id,
+                             confidence, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .pluck()
-      .get({ documentId, ...anchor, ...fieldParams(fields) }) as number;
-    writeClaimSources(db, id, fields.sources);
+      .get(
+        documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end,
+        values.attribution.kind, values.verdictId, values.confidence, getActor(db), now, now,
+      ) as number;
+    writeClaimValues(db, id, values);
+    db.prepare('UPDATE claims SET updated_at = created_at WHERE id = ?').run(id);
+    recordCreate(db, 'claim', id, claimRecord(db, id));
     return getClaim(db, id);
   })();
 }
 
 /**
- * Replaces the editable fields of a live claim (its sources are rewritten in the given order)
- * and bumps updated_at. AppError 'not-found', or 'invalid-argument' for a claim in the bin or
- * an unknown verdict.
+ * Replaces the record of a live claim with `input` (new sources, speakers and free tags are
+ * created); its anchor stays. Records only the fields that changed. AppError 'not-found', or
+ * 'invalid-argument' for a claim in the bin or bad input (see createClaim).
  */
-export function updateClaim(db: Database, id: number, fields: ClaimFields): Claim {
+export function updateClaim(db: Database, id: number, input: ClaimInput): Claim {
   return db.transaction(() => {
-    if (getClaim(db, id).deletedAt !== null) {
-      throw new AppError('invalid-argument', 'This claim is in the bin; restore it before editing it.');
-    }
-    checkVerdict(db, fields.verdictId);
-    db.prepare(
-      `UPDATE claims SET speaker = @speaker, attribution_kind = @kind, verdict_id = @verdictId,
-                         confidence = @confidence, note = @note, updated_at = ${NOW_SQL}
-       WHERE id = @id`,
-    ).run({ id, ...fieldParams(fields) });
-    writeClaimSources(db, id, fields.sources);
+    if (claimRow(db, id).deleted_at !== null) invalid('This claim is in the bin; restore it before editing it.');
+    changeClaim(db, id, resolveClaimInput(db, input));
     return getClaim(db, id);
   })();
 }
@@ -107,39 +92,84 @@ export function updateClaim(db: Database, id: number, fields: ClaimFields): Clai
 /** Moves a claim to the bin (soft delete; see restoreClaim). A claim already there is unchanged. */
 export function deleteClaim(db: Database, id: number): Claim {
   return db.transaction(() => {
-    getClaim(db, id);
-    db.prepare<[number]>(
-      `UPDATE claims SET deleted_at = ${NOW_SQL}, updated_at = ${NOW_SQL} WHERE id = ? AND deleted_at IS NULL`,
-    ).run(id);
+    if (claimRow(db, id).deleted_at === null) {
+      binClaim(db, id);
+      recordDelete(db, 'claim', id);
+    }
     return getClaim(db, id);
   })();
 }
 
-/** Brings a claim back from the bin. A live claim is unchanged. AppError('not-found'). */
+/**
+ * Brings a claim back from the bin; a live claim is unchanged. AppError 'not-found', or
+ * 'conflict' while a source or speaker it cites is in the bin.
+ */
 export function restoreClaim(db: Database, id: number): Claim {
   return db.transaction(() => {
-    getClaim(db, id);
-    db.prepare<[number]>(
-      `UPDATE claims SET deleted_at = NULL, updated_at = ${NOW_SQL} WHERE id = ? AND deleted_at IS NOT NULL`,
-    ).run(id);
+    const before = claimRecord(db, id);
+    if (before.deletedAt !== null) {
+      unbinClaim(db, id);
+      recordDiff(db, 'claim', id, before, claimRecord(db, id), 'restore');
+    }
     return getClaim(db, id);
   })();
 }
 
-function fieldParams(fields: ClaimFields) {
-  return {
-    speaker: blankToNull(fields.attribution.speaker),
-    kind: fields.attribution.kind,
-    verdictId: fields.verdictId,
-    confidence: fields.confidence,
-    note: blankToNull(fields.note),
-  };
+/**
+ * Links claim `id` and claim `withId` (and the groups they are in) as one claim: they all get
+ * the smallest claim id among them as group id. Each change is recorded. Returns claim `id`.
+ */
+export function linkClaims(db: Database, id: number, withId: number): Claim {
+  return db.transaction(() => {
+    const rows = [claimRow(db, id), claimRow(db, withId)];
+    if (rows.some((row) => row.deleted_at !== null)) invalid('A claim in the bin cannot be linked; restore it first.');
+    if (id === withId) invalid('A claim cannot be linked with itself.');
+    const groups = rows.map((row) => row.group_id).filter((group) => group !== null);
+    const members = new Set([id, withId, ...groups.flatMap((group) => groupMembers(db, group))]);
+    const group = Math.min(...members);
+    for (const member of members) changeClaim(db, member, { groupId: group });
+    return getClaim(db, id);
+  })();
 }
 
-function checkVerdict(db: Database, verdictId: number): void {
-  if (!verdictExists(db, verdictId)) throw new AppError('invalid-argument', 'Unknown verdict');
+/**
+ * Takes claim `id` out of its group. A group left with one claim dissolves; a group that lost
+ * its smallest id is renumbered. Each change is recorded. Returns claim `id`.
+ */
+export function unlinkClaim(db: Database, id: number): Claim {
+  return db.transaction(() => {
+    const group = claimRow(db, id).group_id;
+    if (group === null) return getClaim(db, id);
+    changeClaim(db, id, { groupId: null });
+    const rest = groupMembers(db, group);
+    const next = rest.length <= 1 ? null : Math.min(...rest);
+    for (const member of rest) changeClaim(db, member, { groupId: next });
+    return getClaim(db, id);
+  })();
 }
 
-function documentNotFound(): AppError {
-  return new AppError('not-found', 'This document does not exist (it may have been deleted).');
+function groupMembers(db: Database, group: number): number[] {
+  return db.prepare<[number], number>('SELECT id FROM claims WHERE group_id = ? ORDER BY id').pluck().all(group);
+}
+
+function requireDocumentText(db: Database, documentId: number): string {
+  const text = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId);
+  if (text === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
+  return text;
+}
+
+function checkAnchor(plainText: string, anchor: TextAnchor): void {
+  const ok =
+    typeof anchor === 'object' &&
+    anchor !== null &&
+    typeof anchor.exact === 'string' &&
+    typeof anchor.prefix === 'string' &&
+    typeof anchor.suffix === 'string' &&
+    Number.isInteger(anchor.start) &&
+    Number.isInteger(anchor.end) &&
+    anchor.start >= 0 &&
+    anchor.end > anchor.start &&
+    anchor.end <= plainText.length &&
+    plainText.slice(anchor.start, anchor.end) === anchor.exact;
+  if (!ok) invalid('The selected text does not match the document.');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClaim, deleteClaim } from './claims';
+import { deleteClaim } from './claims';
 import { createDocument, findDocumentByOrigin, getDocument, listDocuments, updateDocumentMeta } from './documents';
-import { ARTICLE_TEXT, addArticle, anchorOf, claimFields, meta, pause, tempProject } from './test-support';
+import { ARTICLE_TEXT, addArticle, addClaim, meta, pause, tempProject } from './test-support';
 
 describe('documents', () => {
   it('stores an article and gives back its body, plain text and meta', () => {
@@ -33,8 +33,8 @@ describe('documents', () => {
     const first = addArticle(db, 'First');
     pause(3);
     const second = addArticle(db, 'Second');
-    createClaim(db, { documentId: first, anchor: anchorOf('14 people'), fields: claimFields() });
-    const gone = createClaim(db, { documentId: first, anchor: anchorOf('Tuesday'), fields: claimFields() });
+    addClaim(db, first, '14 people');
+    const gone = addClaim(db, first, 'Tuesday');
     deleteClaim(db, gone.id);
 
     const list = listDocuments(db);

@@ -5,13 +5,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DocumentMeta, DocumentRecord, DocumentSummary } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import {
-  DOCUMENT_SUMMARY_COLUMNS,
-  NOW_SQL,
-  blankToNull,
-  toDocumentSummary,
-  type DocumentSummaryRow,
-} from './rows';
+import { DOCUMENT_SUMMARY_COLUMNS, NOW_SQL, toDocumentSummary, type DocumentSummaryRow } from './rows';
+import { blankToNull } from './validate';
 
 /** What an import hands to createDocument. */
 export interface NewDocument {

@@ -18,7 +18,42 @@ export {
   updateDocumentMeta,
   type NewDocument,
 } from './documents';
-export { createClaim, deleteClaim, getClaim, listClaims, restoreClaim, updateClaim, type NewClaim } from './claims';
-export { listVerdicts } from './verdicts';
-export { SNIPPET_CLOSE, SNIPPET_OPEN, searchProject, toFtsQuery, type SearchHit } from './search';
+export { getActor, setActor } from './actor';
+export { ensureProfile, getProfile, listProfiles } from './profiles';
+export { listHistory, undoChange } from './history';
+export {
+  createClaim,
+  deleteClaim,
+  getClaim,
+  linkClaims,
+  listClaims,
+  restoreClaim,
+  unlinkClaim,
+  updateClaim,
+  type NewClaim,
+} from './claims';
+export { filterClaims } from './claim-filter';
+export {
+  claimsCitingSource,
+  createSource,
+  deleteSource,
+  getSource,
+  listSources,
+  mergeSources,
+  restoreSource,
+  updateSource,
+} from './sources';
+export { addAttachment, deleteAttachment, readAttachment, type AttachmentFile } from './attachments';
+export {
+  createSpeaker,
+  deleteSpeaker,
+  getSpeaker,
+  listSpeakers,
+  mergeSpeakers,
+  restoreSpeaker,
+  updateSpeaker,
+} from './speakers';
+export { createVerdict, deleteVerdict, listVerdicts, reorderVerdicts, updateVerdict } from './verdicts';
+export { createTag, deleteTag, findOrCreateTag, listTags, mergeTags, moveTag, updateTag } from './tags';
+export { searchProject, toFtsQuery } from './search';
 export { electronNativeDir, nativeBindingOption, useElectronNativeBinding } from './native-binding';

@@ -1,10 +1,22 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { ATTRIBUTION_KINDS } from '../../shared/domain';
+import {
+  ATTRIBUTION_KINDS,
+  CLAIM_STATUSES,
+  CLAIM_TYPES,
+  HISTORY_ACTIONS,
+  HISTORY_ENTITIES,
+  HOP_ROLES,
+  RELIABILITIES,
+  SOURCE_ROLES,
+  SOURCE_TYPES,
+  SPEAKER_KINDS,
+} from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { LATEST_VERSION, migrate, type Migration } from './migrate';
-import { ATTRIBUTION_KINDS_V1, initial } from './migrations/001-initial';
+import { initial } from './migrations/001-initial';
+import { V2_VALUES } from './migrations/002-claim-record';
 import { MIGRATIONS } from './migrations';
 import { APPLICATION_ID } from './project-format';
 import { tempFolder } from './test-support';
@@ -99,8 +111,19 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 3);
   });
 
-  it('has the attribution kinds of the domain in its CHECK constraint', () => {
-    // If this fails, the domain changed: add a migration rather than editing migration 1.
-    expect([...ATTRIBUTION_KINDS_V1]).toEqual([...ATTRIBUTION_KINDS]);
+  it('has the value lists of the domain in the CHECK constraints of the latest migration', () => {
+    // If this fails, the domain changed: add a migration rather than editing a shipped one.
+    expect(V2_VALUES).toEqual({
+      attributionKinds: ATTRIBUTION_KINDS,
+      claimTypes: CLAIM_TYPES,
+      claimStatuses: CLAIM_STATUSES,
+      sourceRoles: SOURCE_ROLES,
+      sourceTypes: SOURCE_TYPES,
+      reliabilities: RELIABILITIES,
+      speakerKinds: SPEAKER_KINDS,
+      hopRoles: HOP_ROLES,
+      historyEntities: HISTORY_ENTITIES,
+      historyActions: HISTORY_ACTIONS,
+    });
   });
 });

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createClaim, deleteClaim } from './claims';
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/domain';
+import { deleteClaim } from './claims';
 import { createDocument } from './documents';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, searchProject, toFtsQuery } from './search';
-import { addArticle, anchorOf, claimFields, meta, tempProject } from './test-support';
+import { searchProject, toFtsQuery } from './search';
+import { createSource, deleteSource } from './sources';
+import { addArticle, addClaim, meta, sourceFields, tempProject } from './test-support';
 
 describe('searchProject', () => {
-  it('finds a claim by a word of its note, and by the start of a word', () => {
+  it('finds a claim by a word of its note or rationale, and by the start of a word', () => {
     const { db } = tempProject();
     const documentId = addArticle(db);
-    const claim = createClaim(db, {
-      documentId,
-      anchor: anchorOf('14 people'),
-      fields: claimFields({ note: 'Morgue records list eleven bodies.' }),
+    const claim = addClaim(db, documentId, '14 people', {
+      note: 'Morgue records list eleven bodies.',
+      rationale: 'The hospital contradicts the police figure.',
     });
-    const expected = { kind: 'claim', documentId, claimId: claim.id };
+    const expected = { kind: 'claim', documentId, claimId: claim.id, sourceId: null, title: 'Unrest in the capital' };
     expect(searchProject(db, 'morgue')).toEqual([expect.objectContaining(expected)]);
     expect(searchProject(db, 'records mor')).toEqual([expect.objectContaining(expected)]);
+    expect(searchProject(db, 'contradicts')).toEqual([expect.objectContaining(expected)]);
     expect(searchProject(db, 'morgue')[0]?.snippet).toContain(`${SNIPPET_OPEN}Morgue${SNIPPET_CLOSE}`);
   });
 
@@ -24,15 +26,28 @@ describe('searchProject', () => {
     const plainText = 'Students marched to the Café Central.';
     const { id } = createDocument(db, { meta: meta('Protests in Bogotá'), body: {}, plainText });
     expect(searchProject(db, 'bogota')).toEqual([
-      { kind: 'document', documentId: id, claimId: null, snippet: expect.any(String) },
+      { kind: 'document', documentId: id, claimId: null, sourceId: null, title: 'Protests in Bogotá', snippet: expect.any(String) },
     ]);
     expect(searchProject(db, 'cafe')).toHaveLength(1);
   });
 
+  it('finds live sources by title, publisher, notes and URL', () => {
+    const { db } = tempProject();
+    const source = createSource(
+      db,
+      sourceFields({ title: 'Casualty report', publisher: 'Ministry of Health', notes: 'Obtained by fax', url: 'https://health.example/toll' }),
+    );
+    const hit = { kind: 'source', documentId: null, claimId: null, sourceId: source.id, title: 'Casualty report' };
+    for (const query of ['casualty', 'ministry', 'fax', 'health.example']) {
+      expect(searchProject(db, query)).toEqual([expect.objectContaining(hit)]);
+    }
+    deleteSource(db, source.id);
+    expect(searchProject(db, 'casualty')).toEqual([]);
+  });
+
   it('leaves claims in the bin out', () => {
     const { db } = tempProject();
-    const documentId = addArticle(db);
-    const claim = createClaim(db, { documentId, anchor: anchorOf('14 people'), fields: claimFields({ note: 'morgue' }) });
+    const claim = addClaim(db, addArticle(db), '14 people', { note: 'morgue' });
     deleteClaim(db, claim.id);
     expect(searchProject(db, 'morgue')).toEqual([]);
   });

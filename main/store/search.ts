@@ -1,26 +1,13 @@
 /**
- * Full-text search over a project's documents and live claims (FTS5, see migration 1).
+ * Full-text search over a project's documents, live claims (quote, note, rationale) and live
+ * sources (title, publisher, notes, URL), with FTS5 (see migrations 1 and 2).
  *
  * What a user types is never passed to MATCH as it is: FTS5 has its own query language, in
  * which `"`, `*`, `(`, `NEAR` or `OR` change the meaning or fail to parse. Each word becomes a
  * quoted string (so it is only text), and the last word a prefix query, for search-as-you-type.
  */
 import type { Database } from 'better-sqlite3';
-
-/** One search result. `snippet` marks the matched words with SNIPPET_OPEN/SNIPPET_CLOSE. */
-export interface SearchHit {
-  readonly kind: 'document' | 'claim';
-  readonly documentId: number;
-  /** Set when kind is 'claim'. */
-  readonly claimId: number | null;
-  /** Plain text around the match; not HTML. */
-  readonly snippet: string;
-}
-
-/** Marks the start of a matched word in a snippet (a control character, never in article text). */
-export const SNIPPET_OPEN = '\u0002';
-/** Marks the end of a matched word in a snippet. */
-export const SNIPPET_CLOSE = '\u0003';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit } from '../../shared/domain';
 
 const MAX_LIMIT = 500;
 const SNIPPET_TOKENS = 12;
@@ -40,9 +27,20 @@ export function toFtsQuery(text: string): string | null {
     .join(' ');
 }
 
+interface HitRow {
+  kind: SearchHit['kind'];
+  document_id: number | null;
+  claim_id: number | null;
+  source_id: number | null;
+  title: string;
+  snippet: string;
+}
+
 /**
- * Documents and live claims matching every word of `query` (the last as a prefix), best
- * matches first, at most `limit`. An empty query (or one without words) returns [].
+ * Documents, live claims and live sources matching every word of `query` (the last as a
+ * prefix), best matches first, at most `limit`. A claim's title is its document's; snippets
+ * are plain text (not HTML) with matches between SNIPPET_OPEN and SNIPPET_CLOSE. An empty
+ * query (or one without words) returns [].
  */
 export function searchProject(db: Database, query: string, limit = 50): SearchHit[] {
   const match = toFtsQuery(query);
@@ -50,18 +48,24 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
   const max = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), MAX_LIMIT) : 50;
   const rows = db
     .prepare<[{ match: string; limit: number; open: string; close: string }], HitRow>(
-      `SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id,
+      `SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id, NULL AS source_id, d.title,
               snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet,
               documents_fts.rank AS score
        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
        WHERE documents_fts MATCH @match
        UNION ALL
-       SELECT 'claim', c.document_id, c.id,
+       SELECT 'claim', c.document_id, c.id, NULL, d.title,
               snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
               claims_fts.rank
-       FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+       FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
        WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
-       ORDER BY score, kind, claim_id
+       UNION ALL
+       SELECT 'source', NULL, NULL, s.id, s.title,
+              snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
+              sources_fts.rank
+       FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
+       WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
+       ORDER BY score, kind, document_id, claim_id, source_id
        LIMIT @limit`,
     )
     .all({ match, limit: max, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
@@ -69,13 +73,8 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
     kind: row.kind,
     documentId: row.document_id,
     claimId: row.claim_id,
+    sourceId: row.source_id,
+    title: row.title,
     snippet: row.snippet,
   }));
-}
-
-interface HitRow {
-  kind: 'document' | 'claim';
-  document_id: number;
-  claim_id: number | null;
-  snippet: string;
 }

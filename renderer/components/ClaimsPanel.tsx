@@ -3,7 +3,7 @@
  * the highlight), claims whose text could not be found (orphans), and recently deleted claims
  * that can be restored.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ATTRIBUTION_LABELS, type Claim, type Verdict } from '../../shared/domain';
 
 interface Props {
@@ -16,6 +16,11 @@ interface Props {
   readonly onJump: (claimId: number) => void;
   readonly onEdit: (claimId: number) => void;
   readonly onRestore: (claimId: number) => void;
+  /** The filters form, shown when the user opens it. */
+  readonly filters: ReactNode;
+  readonly filtering: boolean;
+  /** How many live claims the document has, filtered or not. */
+  readonly total: number;
 }
 
 function excerpt(text: string, max = 140): string {
@@ -45,8 +50,9 @@ function Legend({ verdicts, claims }: { verdicts: readonly Verdict[]; claims: re
 }
 
 /** The claims panel. */
-export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activeClaimId, onJump, onEdit, onRestore }: Props) {
+export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activeClaimId, onJump, onEdit, onRestore, filters, filtering, total }: Props) {
   const [showDeleted, setShowDeleted] = useState(false);
+  const [showFilters, setShowFilters] = useState(false);
   const verdictById = new Map(verdicts.map((v) => [v.id, v]));
   const ordered = [...claims].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0));
   const placed = ordered.filter((c) => !orphans.has(c.id));
@@ -64,9 +70,9 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
             <span className="claim-meta">
               <span className={`verdict-chip cd-swatch-${c.verdictId}`}>{v?.label ?? 'Unknown verdict'}</span>
               <span>{c.confidence}%</span>
-              {c.attribution.speaker && (
+              {c.attribution.chain.length > 0 && (
                 <span>
-                  {ATTRIBUTION_LABELS[c.attribution.kind]}: {c.attribution.speaker}
+                  {ATTRIBUTION_LABELS[c.attribution.kind]}: {c.attribution.chain.map((h) => h.speaker.name).join(' → ')}
                 </span>
               )}
               {c.sources.length > 0 && <span>{c.sources.length === 1 ? '1 source' : `${c.sources.length} sources`}</span>}
@@ -85,9 +91,14 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
       <Legend verdicts={verdicts} claims={claims} />
       <section className="claims-list">
         <h2 id="claims-title">
-          Claims <span className="count">{claims.length}</span>
+          Claims <span className="count">{filtering ? `${claims.length} of ${total}` : claims.length}</span>
         </h2>
-        {claims.length === 0 && <p className="hint">Select a passage in the article and press “Tag claim” (Ctrl+E).</p>}
+        <button type="button" className="link-button" aria-expanded={showFilters} onClick={() => setShowFilters((f) => !f)}>
+          {filtering ? 'Filters (on)' : 'Filters'}
+        </button>
+        {showFilters && filters}
+        {total === 0 && <p className="hint">Select a passage in the article and press “Tag claim” (Ctrl+E).</p>}
+        {total > 0 && claims.length === 0 && <p className="hint">No claim matches the filters.</p>}
         <ol aria-label="Claims in reading order">{placed.map(item)}</ol>
       </section>
       {lost.length > 0 && (

@@ -6,6 +6,10 @@
 /** Every invokable channel. The preload forwards nothing else. */
 export const CHANNELS = [
   'project:info',
+  'profiles:list',
+  'profiles:current',
+  'profiles:create',
+  'profiles:switch',
   'documents:list',
   'documents:get',
   'documents:importText',
@@ -14,11 +18,45 @@ export const CHANNELS = [
   'documents:openSample',
   'documents:updateMeta',
   'verdicts:list',
+  'verdicts:create',
+  'verdicts:update',
+  'verdicts:reorder',
+  'verdicts:delete',
   'claims:list',
+  'claims:filter',
   'claims:create',
   'claims:update',
   'claims:delete',
   'claims:restore',
+  'claims:link',
+  'claims:unlink',
+  'sources:list',
+  'sources:get',
+  'sources:create',
+  'sources:update',
+  'sources:delete',
+  'sources:restore',
+  'sources:merge',
+  'sources:claims',
+  'attachments:addBytes',
+  'attachments:addDialog',
+  'attachments:open',
+  'attachments:delete',
+  'speakers:list',
+  'speakers:create',
+  'speakers:update',
+  'speakers:delete',
+  'speakers:restore',
+  'speakers:merge',
+  'tags:list',
+  'tags:create',
+  'tags:update',
+  'tags:move',
+  'tags:merge',
+  'tags:delete',
+  'search:query',
+  'history:list',
+  'history:undo',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -31,7 +69,17 @@ export function isChannel(name: unknown): name is Channel {
 export const EVENT_CHANNEL = 'app:event';
 
 /** Commands main sends from its menus; the renderer acts on them as if a button was pressed. */
-export const APP_COMMANDS = ['import-file', 'import-paste', 'open-sample', 'tag-claim', 'library-changed'] as const;
+export const APP_COMMANDS = [
+  'import-file',
+  'import-paste',
+  'open-sample',
+  'tag-claim',
+  'library-changed',
+  'show-sources',
+  'show-history',
+  'show-shortcuts',
+  'focus-search',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Whether a value is one of the app commands. */

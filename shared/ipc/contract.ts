@@ -7,130 +7,95 @@
  */
 import { z } from 'zod';
 import {
-  ATTRIBUTION_KINDS,
   MAX_ARTICLE_CHARS,
+  MAX_ATTACHMENT_BYTES,
   MAX_IMPORT_BYTES,
+  type Attachment,
   type Claim,
   type DocumentRecord,
   type DocumentSummary,
+  type HistoryEntry,
+  type Profile,
+  type SearchHit,
+  type Source,
+  type Speaker,
+  type Tag,
   type Verdict,
 } from '../domain';
 import type { Channel } from './channels';
+import { bytesUpTo, fileName, id, none } from './schemas/common';
+import {
+  claimFilterSchema,
+  claimInputSchema,
+  documentMetaPatchSchema,
+  historyQuerySchema,
+  profileFieldsSchema,
+  sourceFieldsSchema,
+  sourceListSchema,
+  speakerFieldsSchema,
+  tagFieldsSchema,
+  textAnchorSchema,
+  verdictFieldsSchema,
+} from './schemas/record';
 
-const id = z.number().int().positive();
-const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-
-/** An optional text field: trimmed; empty becomes null. */
-const optionalText = (max: number) =>
-  z
-    .union([shortText(max), z.null()])
-    .transform((s) => (s === null || s.trim() === '' ? null : s.trim()));
-
-/** A web address a user typed: only http(s), parsed with URL, never by prefix. */
-export const webUrl = z
-  .union([z.string().max(2048, 'URL is too long'), z.null()])
-  .transform((s, ctx) => {
-    if (s === null || s.trim() === '') return null;
-    const text = s.trim();
-    let parsed: URL;
-    try {
-      parsed = new URL(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a valid URL` });
-      return z.NEVER;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      ctx.addIssue({ code: 'custom', message: `URL must start with http:// or https:// (got "${parsed.protocol}")` });
-      return z.NEVER;
-    }
-    return parsed.href;
-  });
-
-/** A date as YYYY-MM-DD that exists in the calendar. */
-const isoDate = z
-  .union([z.string().max(10), z.null()])
-  .transform((s, ctx) => {
-    if (s === null || s.trim() === '') return null;
-    const text = s.trim();
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-    if (!m || !d || d.getUTCFullYear() !== +m[1]! || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date of the form YYYY-MM-DD` });
-      return z.NEVER;
-    }
-    return text;
-  });
-
-export const sourceRefSchema = z
-  .object({ title: optionalText(500), url: webUrl, note: optionalText(2000) })
-  .strict()
-  .refine((s) => s.title !== null || s.url !== null || s.note !== null, {
-    message: 'a source needs a title, a URL or a note',
-  });
-
-export const claimFieldsSchema = z
-  .object({
-    sources: z.array(sourceRefSchema).max(50, 'at most 50 sources per claim').readonly(),
-    attribution: z
-      .object({ speaker: optionalText(300), kind: z.enum(ATTRIBUTION_KINDS) })
-      .strict(),
-    verdictId: id,
-    confidence: z.number().int('confidence must be a whole number').min(0).max(100),
-    note: optionalText(20_000),
-  })
-  .strict();
-
-export const textAnchorSchema = z
-  .object({
-    exact: z.string().min(1, 'the claim must quote some text').max(20_000),
-    prefix: z.string().max(200),
-    suffix: z.string().max(200),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  })
-  .strict()
-  .refine((a) => a.end > a.start && a.end - a.start === a.exact.length, {
-    message: 'anchor positions do not match the quoted text',
-  });
-
-export const documentMetaPatchSchema = z
-  .object({
-    title: z.string().trim().min(1, 'a title is required').max(500).optional(),
-    publication: optionalText(300).optional(),
-    author: optionalText(300).optional(),
-    url: webUrl.optional(),
-    publishedOn: isoDate.optional(),
-  })
-  .strict();
-
-const fileName = z.union([z.string().max(1024), z.null()]);
-const none = z.object({}).strict();
+const byId = z.object({ id }).strict();
+const merge = z.object({ keepId: id, mergeId: id }).strict().refine((m) => m.keepId !== m.mergeId, { message: 'choose two different records to merge' });
+const moveClaimsTo = z.union([id, z.null()]);
 
 /** Argument validators, one per channel. */
 export const argSchemas = {
   'project:info': none,
+  'profiles:list': none,
+  'profiles:current': none,
+  'profiles:create': z.object({ fields: profileFieldsSchema }).strict(),
+  'profiles:switch': byId,
   'documents:list': none,
-  'documents:get': z.object({ id }).strict(),
-  'documents:importText': z
-    .object({ text: z.string().max(MAX_ARTICLE_CHARS, 'the pasted text is too long'), fileName })
-    .strict(),
-  'documents:importBytes': z
-    .object({
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, {
-        message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-      }),
-      fileName,
-    })
-    .strict(),
+  'documents:get': byId,
+  'documents:importText': z.object({ text: z.string().max(MAX_ARTICLE_CHARS, 'the pasted text is too long'), fileName }).strict(),
+  'documents:importBytes': z.object({ bytes: bytesUpTo(MAX_IMPORT_BYTES), fileName }).strict(),
   'documents:importDialog': none,
   'documents:openSample': none,
   'documents:updateMeta': z.object({ id, meta: documentMetaPatchSchema }).strict(),
   'verdicts:list': none,
+  'verdicts:create': z.object({ fields: verdictFieldsSchema }).strict(),
+  'verdicts:update': z.object({ id, fields: verdictFieldsSchema }).strict(),
+  'verdicts:reorder': z.object({ ids: z.array(id).min(1).max(100).readonly() }).strict(),
+  'verdicts:delete': z.object({ id, moveClaimsTo }).strict(),
   'claims:list': z.object({ documentId: id, includeDeleted: z.boolean().optional() }).strict(),
-  'claims:create': z.object({ documentId: id, anchor: textAnchorSchema, fields: claimFieldsSchema }).strict(),
-  'claims:update': z.object({ id, fields: claimFieldsSchema }).strict(),
-  'claims:delete': z.object({ id }).strict(),
-  'claims:restore': z.object({ id }).strict(),
+  'claims:filter': z.object({ filter: claimFilterSchema }).strict(),
+  'claims:create': z.object({ documentId: id, anchor: textAnchorSchema, input: claimInputSchema }).strict(),
+  'claims:update': z.object({ id, input: claimInputSchema }).strict(),
+  'claims:delete': byId,
+  'claims:restore': byId,
+  'claims:link': z.object({ id, withId: id }).strict(),
+  'claims:unlink': byId,
+  'sources:list': sourceListSchema,
+  'sources:get': byId,
+  'sources:create': z.object({ fields: sourceFieldsSchema }).strict(),
+  'sources:update': z.object({ id, fields: sourceFieldsSchema }).strict(),
+  'sources:delete': byId,
+  'sources:restore': byId,
+  'sources:merge': merge,
+  'sources:claims': byId,
+  'attachments:addBytes': z.object({ sourceId: id, bytes: bytesUpTo(MAX_ATTACHMENT_BYTES), fileName: z.string().trim().min(1).max(255) }).strict(),
+  'attachments:addDialog': z.object({ sourceId: id }).strict(),
+  'attachments:open': byId,
+  'attachments:delete': byId,
+  'speakers:list': z.object({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional() }).strict(),
+  'speakers:create': z.object({ fields: speakerFieldsSchema }).strict(),
+  'speakers:update': z.object({ id, fields: speakerFieldsSchema }).strict(),
+  'speakers:delete': byId,
+  'speakers:restore': byId,
+  'speakers:merge': merge,
+  'tags:list': none,
+  'tags:create': z.object({ fields: tagFieldsSchema }).strict(),
+  'tags:update': z.object({ id, name: tagFieldsSchema.shape.name, color: tagFieldsSchema.shape.color }).strict(),
+  'tags:move': z.object({ id, parentId: z.union([id, z.null()]) }).strict(),
+  'tags:merge': merge,
+  'tags:delete': z.object({ id, moveClaimsTo }).strict(),
+  'search:query': z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  'history:list': historyQuerySchema,
+  'history:undo': z.object({ entryId: id }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
@@ -142,6 +107,11 @@ export interface ProjectInfo {
 /** Result types, one per channel. */
 export interface Results {
   'project:info': ProjectInfo;
+  'profiles:list': Profile[];
+  /** null until the user has chosen who they are (first run). */
+  'profiles:current': Profile | null;
+  'profiles:create': Profile;
+  'profiles:switch': Profile;
   'documents:list': DocumentSummary[];
   'documents:get': DocumentRecord;
   'documents:importText': DocumentSummary;
@@ -151,11 +121,48 @@ export interface Results {
   'documents:openSample': DocumentSummary;
   'documents:updateMeta': DocumentSummary;
   'verdicts:list': Verdict[];
+  'verdicts:create': Verdict;
+  'verdicts:update': Verdict;
+  'verdicts:reorder': Verdict[];
+  'verdicts:delete': Verdict[];
   'claims:list': Claim[];
+  'claims:filter': Claim[];
   'claims:create': Claim;
   'claims:update': Claim;
   'claims:delete': Claim;
   'claims:restore': Claim;
+  'claims:link': Claim;
+  'claims:unlink': Claim;
+  'sources:list': Source[];
+  'sources:get': Source;
+  'sources:create': Source;
+  'sources:update': Source;
+  'sources:delete': Source;
+  'sources:restore': Source;
+  'sources:merge': Source;
+  'sources:claims': Claim[];
+  'attachments:addBytes': Attachment;
+  /** null when the user cancelled the dialog. */
+  'attachments:addDialog': Attachment | null;
+  /** The attachment that was opened (its checksum verified first). */
+  'attachments:open': Attachment;
+  'attachments:delete': Source;
+  'speakers:list': Speaker[];
+  'speakers:create': Speaker;
+  'speakers:update': Speaker;
+  'speakers:delete': Speaker;
+  'speakers:restore': Speaker;
+  'speakers:merge': Speaker;
+  'tags:list': Tag[];
+  'tags:create': Tag;
+  'tags:update': Tag;
+  'tags:move': Tag;
+  'tags:merge': Tag;
+  'tags:delete': Tag[];
+  'search:query': SearchHit[];
+  'history:list': HistoryEntry[];
+  /** The entry recording the undo. */
+  'history:undo': HistoryEntry;
 }
 
 /** What the renderer passes (before validation and defaults). */

@@ -3,6 +3,7 @@
  */
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
+import { claimRecord } from './002-claim-record';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord];

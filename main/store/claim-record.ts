@@ -1,0 +1,231 @@
+/**
+ * The record form of a claim, as the history stores it, and the one place that writes a
+ * claim's editable fields and links (create, update, undo and the cascades of verdict and tag
+ * deletes all go through `writeClaimValues`, so they make the same checks).
+ */
+import type { Database } from 'better-sqlite3';
+import {
+  ATTRIBUTION_KINDS,
+  CLAIM_STATUSES,
+  CLAIM_TYPES,
+  HOP_ROLES,
+  RELIABILITIES,
+  SOURCE_ROLES,
+  type AttributionKind,
+  type ClaimStatus,
+  type ClaimType,
+  type HopRole,
+  type Reliability,
+  type SourceRole,
+} from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { claimRow } from './claim-read';
+import { recordDiff, type HistoryHandler, type HistoryRecord } from './history-log';
+import { requireLiveSource } from './source-record';
+import { requireLiveSpeaker } from './speaker-record';
+import { requireLiveTag } from './tag-record';
+import { invalid, nowIso, oneOf, optionalText, recordId, recordIds } from './validate';
+import { requireLiveVerdict } from './verdict-record';
+
+/** A claim in the form history records (ids rather than resolved links). */
+export type ClaimRecord = {
+  readonly verdictId: number;
+  readonly confidence: number;
+  readonly note: string | null;
+  readonly rationale: string | null;
+  readonly status: ClaimStatus;
+  readonly claimType: ClaimType | null;
+  readonly attribution: {
+    readonly kind: AttributionKind;
+    readonly chain: readonly { readonly speakerId: number; readonly role: HopRole; readonly reliability: Reliability }[];
+  };
+  readonly sources: readonly { readonly sourceId: number; readonly role: SourceRole; readonly pinpoint: string | null }[];
+  readonly tagIds: readonly number[];
+  readonly groupId: number | null;
+  readonly deletedAt: string | null;
+};
+
+/** The editable part of a claim record: everything but its group and bin state. */
+export type ClaimValues = Omit<ClaimRecord, 'groupId' | 'deletedAt'>;
+
+/** The record form of claim `id`. AppError('not-found'). */
+export function claimRecord(db: Database, id: number): ClaimRecord {
+  const row = claimRow(db, id);
+  const chain = db
+    .prepare<[number], { speakerId: number; role: HopRole; reliability: Reliability }>(
+      'SELECT speaker_id AS speakerId, role, reliability FROM attribution_hops WHERE claim_id = ? ORDER BY position',
+    )
+    .all(id);
+  const sources = db
+    .prepare<[number], { sourceId: number; role: SourceRole; pinpoint: string | null }>(
+      'SELECT source_id AS sourceId, role, pinpoint FROM claim_sources WHERE claim_id = ? ORDER BY position',
+    )
+    .all(id);
+  const tagIds = db.prepare<[number], number>('SELECT tag_id FROM claim_tags WHERE claim_id = ? ORDER BY tag_id').pluck().all(id);
+  return {
+    verdictId: row.verdict_id,
+    confidence: row.confidence,
+    note: row.note,
+    rationale: row.rationale,
+    status: row.status as ClaimStatus,
+    claimType: row.claim_type as ClaimType | null,
+    attribution: { kind: row.attribution_kind as AttributionKind, chain },
+    sources,
+    tagIds,
+    groupId: row.group_id,
+    deletedAt: row.deleted_at,
+  };
+}
+
+/**
+ * Checks the fields present in `values` (from a caller or from the history) and returns them
+ * normalised. Everything they refer to must exist and be live. AppError('invalid-argument').
+ */
+export function checkClaimValues(db: Database, values: HistoryRecord): Partial<ClaimRecord> {
+  const checked: Record<string, unknown> = {};
+  if ('verdictId' in values) checked.verdictId = requireLiveVerdict(db, recordId(values.verdictId, 'The verdict'));
+  if ('confidence' in values) {
+    const c = values.confidence;
+    if (typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > 100) {
+      invalid('The confidence must be a whole number from 0 to 100.');
+    }
+    checked.confidence = c;
+  }
+  if ('note' in values) checked.note = optionalText(values.note, 'The note');
+  if ('rationale' in values) checked.rationale = optionalText(values.rationale, 'The rationale');
+  if ('status' in values) checked.status = oneOf(values.status, CLAIM_STATUSES, 'The status');
+  if ('claimType' in values) {
+    checked.claimType = values.claimType === null ? null : oneOf(values.claimType, CLAIM_TYPES, 'The claim type');
+  }
+  if ('attribution' in values) checked.attribution = checkAttribution(db, values.attribution);
+  if ('sources' in values) checked.sources = checkSources(db, values.sources);
+  if ('tagIds' in values) {
+    checked.tagIds = recordIds(values.tagIds, 'A tag')
+      .map((id) => requireLiveTag(db, id))
+      .sort((a, b) => a - b);
+  }
+  if ('groupId' in values) checked.groupId = values.groupId === null ? null : recordId(values.groupId, 'The claim group');
+  return checked as Partial<ClaimRecord>;
+}
+
+function checkAttribution(db: Database, value: unknown): ClaimRecord['attribution'] {
+  const attribution = value as { kind?: unknown; chain?: unknown } | null;
+  if (typeof attribution !== 'object' || attribution === null || !Array.isArray(attribution.chain)) {
+    invalid('The attribution needs a kind and a chain.');
+  }
+  const kind = oneOf(attribution.kind, ATTRIBUTION_KINDS, 'The attribution kind');
+  if (kind === 'unattributed' && attribution.chain.length > 0) invalid('An unattributed claim has no attribution chain.');
+  const chain = (attribution.chain as { speakerId?: unknown; role?: unknown; reliability?: unknown }[]).map((hop) => ({
+    speakerId: requireLiveSpeaker(db, recordId(hop.speakerId, 'A speaker')),
+    role: oneOf(hop.role, HOP_ROLES, 'The role of a hop'),
+    reliability: oneOf(hop.reliability, RELIABILITIES, 'The reliability of a hop'),
+  }));
+  return { kind, chain };
+}
+
+function checkSources(db: Database, value: unknown): ClaimRecord['sources'] {
+  if (!Array.isArray(value)) invalid('The sources must be a list.');
+  const seen = new Set<number>();
+  return (value as { sourceId?: unknown; role?: unknown; pinpoint?: unknown }[]).map((link) => {
+    const sourceId = recordId(link.sourceId, 'A source');
+    requireLiveSource(db, sourceId);
+    if (seen.has(sourceId)) invalid('A claim cites each source once; one source is listed twice.');
+    seen.add(sourceId);
+    return {
+      sourceId,
+      role: oneOf(link.role, SOURCE_ROLES, 'The role of a source'),
+      pinpoint: optionalText(link.pinpoint, 'The pinpoint'),
+    };
+  });
+}
+
+/** Column of each scalar field of the record form. Identifiers come from here, never from input. */
+const COLUMNS = {
+  verdictId: 'verdict_id',
+  confidence: 'confidence',
+  note: 'note',
+  rationale: 'rationale',
+  status: 'status',
+  claimType: 'claim_type',
+  groupId: 'group_id',
+} as const;
+
+/** Writes checked values (see checkClaimValues) to claim `id`, replacing links wholesale, and bumps updated_at. */
+export function writeClaimValues(db: Database, id: number, values: Partial<ClaimRecord>): void {
+  const keys = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((key) => key in values);
+  const assignments = keys.map((key) => `${COLUMNS[key]} = ?`);
+  const params: unknown[] = keys.map((key) => values[key]);
+  if (values.attribution !== undefined) {
+    assignments.push('attribution_kind = ?');
+    params.push(values.attribution.kind);
+  }
+  db.prepare(`UPDATE claims SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...params, nowIso(), id);
+  if (values.attribution !== undefined) {
+    db.prepare('DELETE FROM attribution_hops WHERE claim_id = ?').run(id);
+    const insert = db.prepare(
+      'INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)',
+    );
+    values.attribution.chain.forEach((hop, position) => insert.run(id, position, hop.speakerId, hop.role, hop.reliability));
+  }
+  if (values.sources !== undefined) {
+    db.prepare('DELETE FROM claim_sources WHERE claim_id = ?').run(id);
+    const insert = db.prepare(
+      'INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)',
+    );
+    values.sources.forEach((link, position) => insert.run(id, position, link.sourceId, link.role, link.pinpoint));
+  }
+  if (values.tagIds !== undefined) {
+    db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(id);
+    const insert = db.prepare('INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
+    for (const tagId of values.tagIds) insert.run(id, tagId);
+  }
+}
+
+/**
+ * Writes checked `values` to claim `id` and records the change in its history. When they
+ * change nothing, nothing is written (updated_at stays) and nothing recorded.
+ */
+export function changeClaim(db: Database, id: number, values: Partial<ClaimRecord>): void {
+  const before: HistoryRecord = claimRecord(db, id);
+  const same = Object.entries(values).every(([key, value]) => JSON.stringify(value) === JSON.stringify(before[key]));
+  if (same) return;
+  writeClaimValues(db, id, values);
+  recordDiff(db, 'claim', id, before, claimRecord(db, id));
+}
+
+/** Moves claim `id` to the bin (a claim already there is unchanged). */
+export function binClaim(db: Database, id: number): void {
+  const now = nowIso();
+  db.prepare('UPDATE claims SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id);
+}
+
+/**
+ * Brings claim `id` back from the bin. AppError('conflict') while a source or speaker it
+ * cites is in the bin: a live claim cites only live records.
+ */
+export function unbinClaim(db: Database, id: number): void {
+  const gone = db
+    .prepare<[number, number], string>(
+      `SELECT 'the source "' || s.title || '"' FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+       WHERE cs.claim_id = ? AND s.deleted_at IS NOT NULL
+       UNION ALL
+       SELECT 'the speaker "' || sp.name || '"' FROM attribution_hops h JOIN speakers sp ON sp.id = h.speaker_id
+       WHERE h.claim_id = ? AND sp.deleted_at IS NOT NULL`,
+    )
+    .pluck()
+    .get(id, id);
+  if (gone !== undefined) throw new AppError('conflict', `This claim cites ${gone}, which is in the bin; restore it first.`);
+  db.prepare('UPDATE claims SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(nowIso(), id);
+}
+
+/** The history's view of claims. */
+export const claimHistory: HistoryHandler = {
+  snapshot: (db, id) => claimRecord(db, id),
+  apply(db, id, values) {
+    const current = claimRecord(db, id);
+    const { deletedAt, ...rest } = values;
+    if (Object.keys(rest).length > 0) writeClaimValues(db, id, checkClaimValues(db, rest));
+    if (typeof deletedAt === 'string' && current.deletedAt === null) binClaim(db, id);
+    if (deletedAt === null && current.deletedAt !== null) unbinClaim(db, id);
+  },
+};

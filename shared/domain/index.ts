@@ -1,0 +1,9 @@
+/** The domain of Claimdesk, as plain data that crosses the IPC boundary. */
+export * from './claim';
+export * from './document';
+export * from './history';
+export * from './profile';
+export * from './source';
+export * from './speaker';
+export * from './tag';
+export * from './verdict';
