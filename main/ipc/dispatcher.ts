@@ -46,6 +46,22 @@ const FIELD_LABELS: Record<string, string> = {
   sources: 'Sources',
   text: 'Text',
   exact: 'Quoted text',
+  issued: 'Date issued',
+  accessed: 'Date accessed',
+  publisher: 'Publisher',
+  authors: 'Authors',
+  language: 'Language',
+  notes: 'Notes',
+  reliabilityReason: 'Reason for the reliability rating',
+  name: 'Name',
+  role: 'Role',
+  affiliation: 'Affiliation',
+  externalId: 'External identifier',
+  initials: 'Initials',
+  color: 'Colour',
+  label: 'Label',
+  rationale: 'Rationale',
+  pinpoint: 'Pinpoint',
 };
 
 /** Formats the first validation issue as a sentence a user can act on, naming the field in words. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setActor } from './actor';
-import { LIST_CLAIMS_SQL, createClaim, deleteClaim, getClaim, linkClaims, listClaims, restoreClaim, unlinkClaim, updateClaim } from './claims';
+import { LIST_CLAIMS_SQL, createClaim, deleteClaim, getClaim, linkClaims, linkedClaims, listClaims, restoreClaim, unlinkClaim, updateClaim } from './claims';
 import { createDocument } from './documents';
 import { ensureProfile } from './profiles';
 import { createSource, deleteSource } from './sources';
@@ -169,7 +169,9 @@ describe('claims', () => {
     expect(linkClaims(db, c.id, b.id).groupId).toBe(b.id);
     expect(linkClaims(db, b.id, a.id).groupId).toBe(a.id);
     expect([a, b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([a.id, a.id, a.id]);
+    expect(linkedClaims(db, b.id).map((claim) => claim.id)).toEqual([a.id, c.id]);
     expect(unlinkClaim(db, a.id).groupId).toBeNull();
+    expect(linkedClaims(db, a.id)).toEqual([]);
     expect([b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([b.id, b.id]);
     unlinkClaim(db, c.id);
     expect([a, b, c].map((claim) => getClaim(db, claim.id).groupId)).toEqual([null, null, null]);

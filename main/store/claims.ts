@@ -148,6 +148,13 @@ export function unlinkClaim(db: Database, id: number): Claim {
   })();
 }
 
+/** The live claims linked with `id` as the same claim (in this or other documents), without itself. */
+export function linkedClaims(db: Database, id: number): Claim[] {
+  const group = claimRow(db, id).group_id;
+  if (group === null) return [];
+  return queryClaims(db, `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.group_id = ? AND c.id <> ? AND c.deleted_at IS NULL ORDER BY c.document_id, c.pos_start`, [group, id]);
+}
+
 function groupMembers(db: Database, group: number): number[] {
   return db.prepare<[number], number>('SELECT id FROM claims WHERE group_id = ? ORDER BY id').pluck().all(group);
 }

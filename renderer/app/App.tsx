@@ -44,6 +44,7 @@ export function App() {
   const [tags, setTags] = useState<Tag[]>([]);
   const [alert, setAlert] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [documentOpen, setDocumentOpen] = useState(false);
   const { toast, show: notify, dismiss: dismissToast } = useToast();
   const workspace = useRef<WorkspaceHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
@@ -165,9 +166,11 @@ export function App() {
             <button type="button" onClick={() => workspace.current?.openSample()}>
               Sample article
             </button>
-            <button type="button" className="primary" onClick={() => workspace.current?.requestTag()} aria-keyshortcuts="Control+E Meta+E" title="Tag the selected passage as a claim (Ctrl+E)">
-              Tag claim
-            </button>
+            {documentOpen && (
+              <button type="button" className="primary" onClick={() => workspace.current?.requestTag()} aria-keyshortcuts="Control+E Meta+E" title="Tag the selected passage as a claim (Ctrl+E)">
+                Tag claim
+              </button>
+            )}
           </>
         )}
         <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)">
@@ -186,13 +189,17 @@ export function App() {
       )}
 
       <div className="view-area" hidden={view !== 'articles'}>
-        <ArticleWorkspace ref={workspace} verdicts={verdicts} tags={tags} profiles={profiles} onAlert={setAlert} notify={notify} onClaimsChanged={() => void reloadTags()} />
+        <ArticleWorkspace ref={workspace} verdicts={verdicts} tags={tags} profiles={profiles} onAlert={setAlert} notify={notify} onClaimsChanged={() => void reloadTags()} onDocumentOpen={setDocumentOpen} />
       </div>
-      {view === 'sources' && <SourcesView {...viewProps} />}
-      {view === 'speakers' && <SpeakersView {...viewProps} />}
-      {view === 'tags' && <TagsView {...viewProps} />}
-      {view === 'verdicts' && <VerdictScaleView {...viewProps} />}
-      {view === 'history' && <HistoryView {...viewProps} />}
+      {view !== 'articles' && (
+        <main className="view-area" aria-label={VIEWS.find((v) => v.key === view)!.label}>
+          {view === 'sources' && <SourcesView {...viewProps} />}
+          {view === 'speakers' && <SpeakersView {...viewProps} />}
+          {view === 'tags' && <TagsView {...viewProps} />}
+          {view === 'verdicts' && <VerdictScaleView {...viewProps} />}
+          {view === 'history' && <HistoryView {...viewProps} />}
+        </main>
+      )}
 
       {profile === null && <ProfileSetup firstRun onCreate={createProfile} />}
       {addingProfile && <ProfileSetup firstRun={false} onCreate={createProfile} onCancel={() => setAddingProfile(false)} />}

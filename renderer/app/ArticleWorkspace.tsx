@@ -50,6 +50,8 @@ interface Props {
   readonly notify: (message: string, undo?: () => void) => void;
   /** Called when claims or tags may have changed (new free tags), so the shell reloads tags. */
   readonly onClaimsChanged: () => void;
+  /** Called with whether a document is open (the shell offers "Tag claim" only then). */
+  readonly onDocumentOpen: (open: boolean) => void;
   readonly ref?: Ref<WorkspaceHandle>;
 }
 
@@ -73,7 +75,7 @@ function rememberedDocument(): number | null {
 }
 
 /** The article workspace. */
-export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, onClaimsChanged, ref }: Props) {
+export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, onClaimsChanged, onDocumentOpen, ref }: Props) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [record, setRecord] = useState<DocumentRecord | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -83,6 +85,8 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   const [filter, setFilter] = useState<FilterState>({});
   const [matching, setMatching] = useState<ReadonlySet<number> | null>(null);
   const claimsState = useDocumentClaims();
+  const documentOpen = record !== null;
+  useEffect(() => onDocumentOpen(documentOpen), [documentOpen, onDocumentOpen]);
   const { claims, deleted } = claimsState;
   const articleRef = useRef<ArticleHandle>(null);
 

@@ -30,6 +30,7 @@ export const CHANNELS = [
   'claims:restore',
   'claims:link',
   'claims:unlink',
+  'claims:linked',
   'sources:list',
   'sources:get',
   'sources:create',

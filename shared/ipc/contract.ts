@@ -69,6 +69,7 @@ export const argSchemas = {
   'claims:restore': byId,
   'claims:link': z.object({ id, withId: id }).strict(),
   'claims:unlink': byId,
+  'claims:linked': byId,
   'sources:list': sourceListSchema,
   'sources:get': byId,
   'sources:create': z.object({ fields: sourceFieldsSchema }).strict(),
@@ -133,6 +134,8 @@ export interface Results {
   'claims:restore': Claim;
   'claims:link': Claim;
   'claims:unlink': Claim;
+  /** The other claims linked with it as the same claim. */
+  'claims:linked': Claim[];
   'sources:list': Source[];
   'sources:get': Source;
   'sources:create': Source;

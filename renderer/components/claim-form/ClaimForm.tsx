@@ -22,6 +22,7 @@ import { Modal } from '../Modal';
 import { AttributionField } from './AttributionField';
 import { draftFromClaim, emptyDraft, inputFromDraft, type ClaimDraft } from './claim-draft';
 import { ClaimHistory } from './ClaimHistory';
+import { LinkedClaims } from './LinkedClaims';
 import { SourcesField } from './SourcesField';
 import { TagsField } from './TagsField';
 
@@ -147,6 +148,7 @@ export function ClaimForm({ quote, verdicts, tags, claim, onSubmit, onCancel, on
           </div>
         </div>
 
+        {claim && <LinkedClaims claim={claim} />}
         {claim && <ClaimHistory claimId={claim.id} verdicts={verdicts} onUndone={onHistoryUndo} />}
 
         {error && (
