@@ -11,7 +11,7 @@ import type { Attachment, Source } from '../../../shared/domain';
 import type { AppErrorValue } from '../../../shared/result';
 import { Modal } from '../../components/Modal';
 import { call } from '../../services/api';
-import { formatBytes, formatTimestamp, shortHash } from './library/format';
+import { formatBytes, formatTimestamp, shortHash } from '../library/format';
 
 interface Props {
   readonly source: Source;

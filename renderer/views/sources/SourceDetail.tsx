@@ -7,9 +7,9 @@ import type { Result } from '../../../shared/result';
 import { call } from '../../services/api';
 import type { ViewProps } from '../view-props';
 import { AttachmentsPanel } from './AttachmentsPanel';
-import { ClaimLinks } from './library/ClaimLinks';
-import { claimsCount } from './library/RecordList';
-import { RecordActions } from './library/RecordActions';
+import { ClaimLinks } from '../library/ClaimLinks';
+import { claimsCount } from '../library/RecordList';
+import { RecordActions } from '../library/RecordActions';
 import { describeSource } from './SourceList';
 import { SourceEditor } from './SourceEditor';
 

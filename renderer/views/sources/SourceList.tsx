@@ -3,7 +3,7 @@
  * labelled badge (its colour only repeats the words), and how many claims cite each.
  */
 import { RELIABILITY_LABELS, SOURCE_TYPE_LABELS, type Reliability, type Source } from '../../../shared/domain';
-import { claimsCount, RecordList } from './library/RecordList';
+import { claimsCount, RecordList } from '../library/RecordList';
 
 interface Props {
   readonly sources: readonly Source[];

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { SPEAKER_KINDS, SPEAKER_KIND_LABELS, type Speaker, type SpeakerFields, type SpeakerKind } from '../../../shared/domain';
 import type { Result } from '../../../shared/result';
 import { call } from '../../services/api';
-import { EditorForm } from '../sources/library/EditorForm';
-import { SelectField } from '../sources/library/SelectField';
+import { EditorForm } from '../library/EditorForm';
+import { SelectField } from '../library/SelectField';
 
 interface Props {
   /** The speaker to edit, or null for a new one. */

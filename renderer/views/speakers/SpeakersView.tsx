@@ -7,12 +7,12 @@
 import { useId, useMemo, useState } from 'react';
 import { SPEAKER_KIND_LABELS, type Speaker } from '../../../shared/domain';
 import { call } from '../../services/api';
-import { ClaimLinks } from '../sources/library/ClaimLinks';
-import { DeletedRecords } from '../sources/library/DeletedRecords';
-import { LibraryToolbar } from '../sources/library/LibraryToolbar';
-import { claimsCount, RecordList } from '../sources/library/RecordList';
-import { RecordActions } from '../sources/library/RecordActions';
-import { useRecordLibrary, type LibraryOps } from '../sources/library/use-record-library';
+import { ClaimLinks } from '../library/ClaimLinks';
+import { DeletedRecords } from '../library/DeletedRecords';
+import { LibraryToolbar } from '../library/LibraryToolbar';
+import { claimsCount, RecordList } from '../library/RecordList';
+import { RecordActions } from '../library/RecordActions';
+import { useRecordLibrary, type LibraryOps } from '../library/use-record-library';
 import type { ViewProps } from '../view-props';
 import { SpeakerEditor } from './SpeakerEditor';
 import '../../styles/library-views.css';

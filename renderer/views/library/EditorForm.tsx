@@ -4,7 +4,7 @@
  * refusal is shown in the form (role=alert) and the fields keep what the user typed.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Result } from '../../../../shared/result';
+import type { Result } from '../../../shared/result';
 
 interface Props {
   readonly heading: string;

@@ -3,9 +3,9 @@
  * open each claim in its document.
  */
 import { useEffect, useId, useState } from 'react';
-import type { Claim } from '../../../../shared/domain';
-import type { Result } from '../../../../shared/result';
-import type { ViewProps } from '../../view-props';
+import type { Claim } from '../../../shared/domain';
+import type { Result } from '../../../shared/result';
+import type { ViewProps } from '../view-props';
 
 interface Props {
   readonly heading: string;

@@ -4,8 +4,8 @@
  * shows main's refusal in place.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { Result } from '../../../../shared/result';
-import { Modal } from '../../../components/Modal';
+import type { Result } from '../../../shared/result';
+import { Modal } from '../../components/Modal';
 
 interface Props<T extends { readonly id: number }> {
   /** "Merge “Reuters wire” into…". */

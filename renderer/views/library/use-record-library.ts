@@ -8,8 +8,8 @@
  * results.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../../shared/result';
-import type { ViewProps } from '../../view-props';
+import type { Result } from '../../../shared/result';
+import type { ViewProps } from '../view-props';
 
 /** What every record of a library view has. */
 export interface LibraryRecord {

@@ -4,7 +4,7 @@
  * it or by changing those claims first.
  */
 import { useState, type ReactNode } from 'react';
-import type { Result } from '../../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { MergeDialog } from './MergeDialog';
 import type { LibraryRecord } from './use-record-library';
 
