@@ -42,12 +42,39 @@ export interface Change {
   readonly undoes?: number;
 }
 
+// The entry that changes being recorded now are consequences of, per connection (see asPartOf).
+const partOf = new WeakMap<Database, number>();
+
+/**
+ * Runs `fn` with every change it records marked as part of entry `entryId` — the claims moved
+ * off a deleted verdict, the sub-tags moved up from a deleted tag — so that undoing that entry
+ * undoes them too.
+ */
+export function asPartOf<T>(db: Database, entryId: number, fn: () => T): T {
+  const outer = partOf.get(db);
+  partOf.set(db, entryId);
+  try {
+    return fn();
+  } finally {
+    if (outer === undefined) partOf.delete(db);
+    else partOf.set(db, outer);
+  }
+}
+
+/** The entries recorded as part of `entryId` and not yet undone, newest first. */
+export function liveParts(db: Database, entryId: number): number[] {
+  return db
+    .prepare<[number], number>('SELECT id FROM history WHERE part_of_id = ? AND undone_by_id IS NULL ORDER BY id DESC')
+    .pluck()
+    .all(entryId);
+}
+
 /** Records `change` as done now by the connection's actor; returns the entry id. */
 export function recordChange(db: Database, change: Change): number {
   return db
     .prepare<unknown[], number>(
-      `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id, part_of_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .pluck()
     .get(
@@ -59,6 +86,7 @@ export function recordChange(db: Database, change: Change): number {
       change.before === null ? null : JSON.stringify(change.before),
       change.after === null ? null : JSON.stringify(change.after),
       change.undoes ?? null,
+      partOf.get(db) ?? null,
     ) as number;
 }
 

@@ -181,7 +181,7 @@ describe('undoChange', () => {
     expect(tagById(db, tag.id)).toMatchObject({ name: 'Deaths', color: null });
   });
 
-  it('undoes the scale edits: a reorder and a delete (the verdict comes back, moved claims stay recorded)', () => {
+  it('undoes the scale edits: a reorder, and a delete together with the claims it moved', () => {
     const { db } = tempProject();
     reorderVerdicts(db, [2, 1, 3, 4, 5, 6]);
     expect(listHistory(db).map((e) => [e.entityId, e.before, e.after])).toEqual([
@@ -194,20 +194,37 @@ describe('undoChange', () => {
 
     const claim = addClaim(db, addArticle(db), '14 people', { verdictId: 4 });
     deleteVerdict(db, 4, 5);
-    undoChange(db, lastEntry(db)?.id as number);
-    expect(listVerdicts(db).map((v) => v.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(getClaim(db, claim.id).verdictId).toBe(5);
     const move = listHistory(db, { entity: 'claim', entityId: claim.id })[0];
     expect(move).toMatchObject({ before: { verdictId: 4 }, after: { verdictId: 5 } });
-    undoChange(db, move?.id as number);
+    const deletion = listHistory(db, { entity: 'verdict', entityId: 4 })[0];
+    expect(deletion?.action).toBe('delete');
+    undoChange(db, deletion?.id as number);
+    expect(listVerdicts(db).map((v) => v.id)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(getClaim(db, claim.id).verdictId).toBe(4);
+    expect(listHistory(db, { entity: 'claim', entityId: claim.id }).find((e) => e.id === move?.id)?.undoneBy).not.toBeNull();
+
+    // A move alone cannot be undone while its verdict is deleted: the claim would carry a verdict off the scale.
+    deleteVerdict(db, 4, 5);
+    const secondMove = listHistory(db, { entity: 'claim', entityId: claim.id })[0]?.id as number;
+    expectRefused(db, () => undoChange(db, secondMove), 'invalid-argument');
+    expect(getClaim(db, claim.id).verdictId).toBe(5);
   });
 
-  it('undoes a tag delete by bringing the tag back', () => {
+  it('undoes a tag delete together with what it moved: sub-tags return under it, claims get it back', () => {
     const { db } = tempProject();
-    const tag = createTag(db, { name: 'Deaths', parentId: null, color: '#ff0000' });
-    deleteTag(db, tag.id, null);
+    const tag = createTag(db, { name: 'Casualties', parentId: null, color: '#ff0000' });
+    const child = createTag(db, { name: 'Deaths', parentId: tag.id, color: null });
+    const other = createTag(db, { name: 'Injuries', parentId: null, color: null });
+    const claim = addClaim(db, addArticle(db), '14 people', { tagIds: [tag.id] });
+    deleteTag(db, tag.id, other.id);
     expect(tagById(db, tag.id)).toBeUndefined();
-    undoChange(db, lastEntry(db)?.id as number);
-    expect(tagById(db, tag.id)).toMatchObject({ name: 'Deaths', color: '#ff0000' });
+    expect(tagById(db, child.id)?.parentId).toBeNull();
+    expect(getClaim(db, claim.id).tagIds).toEqual([other.id]);
+
+    undoChange(db, listHistory(db, { entity: 'tag', entityId: tag.id })[0]?.id as number);
+    expect(tagById(db, tag.id)).toMatchObject({ name: 'Casualties', color: '#ff0000' });
+    expect(tagById(db, child.id)?.parentId).toBe(tag.id);
+    expect(getClaim(db, claim.id).tagIds).toEqual([tag.id]);
   });
 });

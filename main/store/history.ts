@@ -5,12 +5,13 @@
  * checks an edit makes) and records that as an 'undo' entry of its own, marking the original
  * as undone. A create is undone by a soft delete, a delete by a restore, a merge by moving
  * back what its entry says moved. Undoing an undo re-applies the original change (redo).
+ * Undoing an entry also undoes the changes recorded as part of it (see `asPartOf`).
  */
 import type { Database } from 'better-sqlite3';
 import { HISTORY_ENTITIES, type HistoryAction, type HistoryEntity, type HistoryEntry } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { claimHistory } from './claim-record';
-import { changedFields, isMergedSide, recordChange, type HistoryHandler, type HistoryRecord } from './history-log';
+import { changedFields, isMergedSide, liveParts, recordChange, type HistoryHandler, type HistoryRecord } from './history-log';
 import { sourceHistory } from './source-record';
 import { speakerHistory } from './speaker-record';
 import { tagHistory } from './tag-record';
@@ -118,6 +119,8 @@ export function undoChange(db: Database, entryId: number): HistoryEntry {
     }
     const undoId = recordChange(db, { entity: entry.entity, entityId: id, action: 'undo', ...change, undoes: entryId });
     db.prepare('UPDATE history SET undone_by_id = ? WHERE id = ?').run(undoId, entryId);
+    // Then its consequences, newest first: the record is back, so claims can return to it.
+    for (const part of liveParts(db, entryId)) undoChange(db, part);
     return getEntry(db, undoId);
   })();
 }

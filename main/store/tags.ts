@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Tag } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { changeClaim, claimRecord } from './claim-record';
-import { recordChange, recordDelete, recordDiff } from './history-log';
+import { asPartOf, recordChange, recordDelete, recordDiff } from './history-log';
 import {
   checkNameFree,
   checkParent,
@@ -128,19 +128,25 @@ export function deleteTag(db: Database, id: number, moveClaimsTo: number | null)
     if (row.deleted_at !== null) return;
     const target = moveClaimsTo === null ? null : requireLiveTag(db, recordId(moveClaimsTo, 'The tag to move claims to'));
     if (target === id) invalid('Choose another tag to move the claims to.');
-    for (const child of liveChildren(db, id)) {
-      checkNameFree(db, row.parent_id, child.name, [id], 'conflict');
-      const before = tagHistory.snapshot(db, child.id);
-      db.prepare('UPDATE tags SET parent_id = ? WHERE id = ?').run(row.parent_id, child.id);
-      recordDiff(db, 'tag', child.id, before, tagHistory.snapshot(db, child.id));
-    }
-    for (const claimId of claimsWithTag(db, id)) {
-      const kept = claimRecord(db, claimId).tagIds.filter((tagId) => tagId !== id);
-      const tagIds = target === null || kept.includes(target) ? kept : [...kept, target].sort((a, b) => a - b);
-      changeClaim(db, claimId, { tagIds });
-    }
+    const children = liveChildren(db, id);
+    for (const child of children) checkNameFree(db, row.parent_id, child.name, [id], 'conflict');
+    const claims = claimsWithTag(db, id);
+    // Sub-tags moving up and claims losing (or swapping) the tag are part of the delete
+    // (recorded first, so it can own them), so undoing it puts everything back.
+    const entry = recordDelete(db, 'tag', id);
+    asPartOf(db, entry, () => {
+      for (const child of children) {
+        const before = tagHistory.snapshot(db, child.id);
+        db.prepare('UPDATE tags SET parent_id = ? WHERE id = ?').run(row.parent_id, child.id);
+        recordDiff(db, 'tag', child.id, before, tagHistory.snapshot(db, child.id));
+      }
+      for (const claimId of claims) {
+        const kept = claimRecord(db, claimId).tagIds.filter((tagId) => tagId !== id);
+        const tagIds = target === null || kept.includes(target) ? kept : [...kept, target].sort((a, b) => a - b);
+        changeClaim(db, claimId, { tagIds });
+      }
+    });
     tagHistory.apply(db, id, { deletedAt: new Date().toISOString() });
-    recordDelete(db, 'tag', id);
   })();
 }
 

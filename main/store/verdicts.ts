@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Verdict, VerdictFields } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { changeClaim } from './claim-record';
-import { recordCreate, recordDelete, recordDiff } from './history-log';
+import { asPartOf, recordCreate, recordDelete, recordDiff } from './history-log';
 import { invalid, recordId, recordIds } from './validate';
 import {
   VERDICT_COLUMNS,
@@ -119,12 +119,14 @@ export function deleteVerdict(db: Database, id: number, moveClaimsTo: number | n
     const row = verdictRow(db, id);
     if (row.retired_at !== null) return;
     const claims = claimsWithVerdict(db, id);
-    if (claims.length > 0 && moveClaimsTo !== null) {
-      const target = requireLiveVerdict(db, recordId(moveClaimsTo, 'The verdict to move claims to'));
-      if (target === id) invalid('Choose another verdict to move the claims to.');
-      for (const claimId of claims) changeClaim(db, claimId, { verdictId: target });
-    }
+    const target = claims.length > 0 && moveClaimsTo !== null ? requireLiveVerdict(db, recordId(moveClaimsTo, 'The verdict to move claims to')) : null;
+    if (target === id) invalid('Choose another verdict to move the claims to.');
+    // The moves are part of the delete (recorded first, so it can own them): undoing the
+    // delete puts the claims back on this verdict.
+    const entry = recordDelete(db, 'verdict', id);
+    asPartOf(db, entry, () => {
+      for (const claimId of target === null ? [] : claims) changeClaim(db, claimId, { verdictId: target! });
+    });
     retireVerdict(db, id);
-    recordDelete(db, 'verdict', id);
   })();
 }

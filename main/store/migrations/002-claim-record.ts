@@ -66,9 +66,12 @@ CREATE TABLE history (
   before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
   after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json)),
   undoes_id INTEGER REFERENCES history (id),
-  undone_by_id INTEGER REFERENCES history (id)
+  undone_by_id INTEGER REFERENCES history (id),
+  -- A change made as a consequence of another (claims moved off a deleted verdict) is part of it.
+  part_of_id INTEGER REFERENCES history (id)
 ) STRICT;
 CREATE INDEX history_by_entity ON history (entity, entity_id, id);
+CREATE INDEX history_parts ON history (part_of_id) WHERE part_of_id IS NOT NULL;
 
 CREATE TABLE speakers (
   id INTEGER PRIMARY KEY,

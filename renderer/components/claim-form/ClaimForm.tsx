@@ -149,7 +149,7 @@ export function ClaimForm({ quote, verdicts, tags, claim, onSubmit, onCancel, on
         </div>
 
         {claim && <LinkedClaims claim={claim} />}
-        {claim && <ClaimHistory claimId={claim.id} verdicts={verdicts} onUndone={onHistoryUndo} />}
+        {claim && <ClaimHistory claimId={claim.id} verdicts={verdicts} tags={tags} onUndone={onHistoryUndo} />}
 
         {error && (
           <p className="form-error" role="alert">

@@ -3,18 +3,26 @@
  * change with an Undo — not only the last one.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryEntry, Verdict } from '../../../shared/domain';
+import type { HistoryEntry, Tag, Verdict } from '../../../shared/domain';
 import { call } from '../../services/api';
-import { describeChange } from '../../history/describe-change';
+import { changeLines, entryTitle, NO_NAMES, type Names } from '../../views/history/describe-change';
 
 interface Props {
   readonly claimId: number;
   readonly verdicts: readonly Verdict[];
+  readonly tags: readonly Tag[];
   readonly onUndone?: (() => void) | undefined;
 }
 
+/** "Claim 3 changed — verdict: Unproven → False; confidence: 50 → 80". */
+function describe(entry: HistoryEntry, names: Names): string {
+  const lines = changeLines(entry, names);
+  return lines.length === 0 ? entryTitle(entry, names) : `${entryTitle(entry, names)} — ${lines.join('; ')}`;
+}
+
 /** The claim's history, collapsed behind a disclosure button. */
-export function ClaimHistory({ claimId, verdicts, onUndone }: Props) {
+export function ClaimHistory({ claimId, verdicts, tags, onUndone }: Props) {
+  const names: Names = { ...NO_NAMES, verdict: new Map(verdicts.map((v) => [v.id, v.label])), tag: new Map(tags.map((t) => [t.id, t.path.join(' › ')])) };
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,11 +59,11 @@ export function ClaimHistory({ claimId, verdicts, onUndone }: Props) {
                   {e.actor?.initials ?? '?'}
                 </span>
                 <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-                <span className="history-what">{describeChange(e, verdicts)}</span>
+                <span className="history-what">{describe(e, names)}</span>
                 {e.undoneBy !== null ? (
                   <span className="hint">undone</span>
                 ) : (
-                  <button type="button" onClick={() => void undo(e)} aria-label={`Undo: ${describeChange(e, verdicts)}`}>
+                  <button type="button" onClick={() => void undo(e)} aria-label={`Undo: ${describe(e, names)}`}>
                     Undo
                   </button>
                 )}
