@@ -119,6 +119,36 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     expect(await ok<unknown[]>('documents:list', {})).toHaveLength(1);
   });
 
+  it('names the bad field of a new source typed in the claim form', async () => {
+    const doc = await ok<{ id: number }>('documents:openSample', {});
+    const record = await ok<{ plainText: string }>('documents:get', { id: doc.id });
+    const exact = 'shoot-to-kill order';
+    const start = record.plainText.indexOf(exact);
+    const result = await dispatcher.dispatch(
+      'claims:create',
+      {
+        documentId: doc.id,
+        anchor: { exact, prefix: '', suffix: '', start, end: start + exact.length },
+        input: {
+          sources: [{ source: { newSource: { ...HEALTH_STATEMENT, url: 'javascript:alert(1)' } }, role: 'origin', pinpoint: null }],
+          attribution: { kind: 'unattributed', chain: [] },
+          claimType: null,
+          verdictId: 1,
+          confidence: 50,
+          rationale: null,
+          status: 'open',
+          note: null,
+          tagIds: [],
+          newTags: [],
+        },
+      },
+      trusted,
+    );
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+    expect(!result.ok && result.error.message).toBe('URL: URL must start with http:// or https:// (got "javascript:")');
+    expect(await ok<unknown[]>('claims:list', { documentId: doc.id })).toEqual([]);
+  });
+
   it('turns expected failures into values and bugs into a generic internal error', async () => {
     expect(await dispatcher.dispatch('documents:get', { id: 999 }, trusted)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     closeProject(db);

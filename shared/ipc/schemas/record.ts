@@ -67,8 +67,19 @@ export const textAnchorSchema = z
     message: 'anchor positions do not match the quoted text',
   });
 
-const sourceRef = z.union([z.object({ sourceId: id }).strict(), z.object({ newSource: sourceFieldsSchema }).strict()]);
-const speakerRef = z.union([z.object({ speakerId: id }).strict(), z.object({ newSpeaker: speakerFieldsSchema }).strict()]);
+// "An existing record or a new one" is validated as one object with exactly one of the two
+// keys rather than a union, so that a bad field of a new record (a javascript: URL) is reported
+// by name instead of as "Invalid input".
+const sourceRef = z
+  .object({ sourceId: id.optional(), newSource: sourceFieldsSchema.optional() })
+  .strict()
+  .refine((r) => (r.sourceId === undefined) !== (r.newSource === undefined), { message: 'name one source: an existing one or a new one' })
+  .transform((r): { sourceId: number } | { newSource: NonNullable<typeof r.newSource> } => (r.sourceId !== undefined ? { sourceId: r.sourceId } : { newSource: r.newSource! }));
+const speakerRef = z
+  .object({ speakerId: id.optional(), newSpeaker: speakerFieldsSchema.optional() })
+  .strict()
+  .refine((r) => (r.speakerId === undefined) !== (r.newSpeaker === undefined), { message: 'name one speaker: an existing one or a new one' })
+  .transform((r): { speakerId: number } | { newSpeaker: NonNullable<typeof r.newSpeaker> } => (r.speakerId !== undefined ? { speakerId: r.speakerId } : { newSpeaker: r.newSpeaker! }));
 
 export const claimInputSchema = z
   .object({
