@@ -27,6 +27,8 @@ async function selectPassageByKeyboard(page: Page): Promise<void> {
 }
 
 test('opening the sample, selecting a passage and tagging a claim with the keyboard alone', async ({ app }) => {
+  // A long story told one key press at a time: it gets three times the usual time.
+  test.slow();
   const page = app.page;
   await selectPassageByKeyboard(page);
   await page.keyboard.press('Control+e');

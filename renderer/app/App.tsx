@@ -173,8 +173,8 @@ export function App() {
             )}
           </>
         )}
-        <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)">
-          Shortcuts
+        <button type="button" className="help-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)">
+          ?
         </button>
         {profile && <ProfileMenu current={profile} profiles={profiles} onSwitch={(id) => void switchProfile(id)} onAdd={() => setAddingProfile(true)} />}
       </header>

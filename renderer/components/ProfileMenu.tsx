@@ -32,11 +32,19 @@ export function ProfileMenu({ current, profiles, onSwitch, onAdd }: Props) {
 
   return (
     <div className="profile-menu" ref={ref}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} aria-controls={`${id}-menu`} onClick={() => setOpen((o) => !o)} title="Who is working">
+      <button
+        type="button"
+        className="profile-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={`${id}-menu`}
+        aria-label={`${current.name} (switch person)`}
+        onClick={() => setOpen((o) => !o)}
+        title={`Working as ${current.name}`}
+      >
         <span className="avatar" aria-hidden="true">
           {current.initials}
         </span>
-        {current.name}
       </button>
       {open && (
         <div

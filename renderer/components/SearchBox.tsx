@@ -107,7 +107,7 @@ export function SearchBox({ onOpenClaim, onOpenDocument, onOpenSource, ref }: Pr
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={showList && hits.length > 0 ? `${id}-hit-${active}` : undefined}
-        placeholder="Search (Ctrl+F)"
+        placeholder="Search…"
         value={text}
         onChange={(e) => {
           setText(e.target.value);
