@@ -8,8 +8,10 @@ export default defineConfig<HarnessOptions>({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // A guard against hangs, not a speed target (speed is measured by the benchmarks): two workers
+  // share two cores with Chromium, and the longest stories tag several claims by hand.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,
