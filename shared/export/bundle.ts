@@ -9,7 +9,10 @@ import type { Claim, DocumentRecord, Profile, Source, Speaker, Tag, Verdict } fr
 export interface ExportOptions {
   /** Claim notes (internal working notes). */
   readonly includeNotes: boolean;
-  /** Sources marked confidential, and anything only they support. */
+  /**
+   * Sources marked confidential. Left out, they vanish from every claim and the bibliography;
+   * the claims themselves stay (a verdict is the desk's own, whatever it rests on).
+   */
   readonly includeConfidential: boolean;
 }
 
