@@ -14,12 +14,10 @@ import {
   SPEAKER_KINDS,
   SPEAKER_KIND_LABELS,
   type AttributionKind,
-  type HopRole,
-  type Reliability,
-  type SpeakerKind,
 } from '../../../shared/domain';
 import { call } from '../../services/api';
 import { Combobox, type ComboOption } from '../pickers/Combobox';
+import { SelectField } from '../SelectField';
 import { chainSummary, nextKey, type HopDraft, type SpeakerChoice } from './claim-draft';
 
 type SpeakerRef = Extract<SpeakerChoice, { kind: 'existing' }>['speaker'];
@@ -55,16 +53,7 @@ export function AttributionField({ kind, chain, onKindChange, onChainChange }: P
   return (
     <fieldset>
       <legend>Attribution</legend>
-      <label>
-        How it is attributed
-        <select value={kind} onChange={(e) => onKindChange(e.target.value as AttributionKind)}>
-          {ATTRIBUTION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {ATTRIBUTION_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="How it is attributed" value={kind} options={ATTRIBUTION_KINDS} labels={ATTRIBUTION_LABELS} onChange={onKindChange} />
       {summary && (
         <p className="chain-summary" aria-label="Attribution chain">
           {summary}
@@ -73,16 +62,7 @@ export function AttributionField({ kind, chain, onKindChange, onChainChange }: P
       <ol className="chain">
         {chain.map((hop, i) => (
           <li key={hop.key} className="hop-row" aria-label={`Hop ${i + 1}: ${nameOf(hop)}`}>
-            <label>
-              {i === 0 ? 'Originally' : 'Then'}
-              <select value={hop.role} onChange={(e) => update(hop.key, { role: e.target.value as HopRole })}>
-                {HOP_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {HOP_ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label={i === 0 ? 'Originally' : 'Then'} value={hop.role} options={HOP_ROLES} labels={HOP_ROLE_LABELS} onChange={(role) => update(hop.key, { role })} />
             {hop.choice.kind === 'existing' ? (
               <p className="speaker-name">{hop.choice.speaker.name}</p>
             ) : (
@@ -91,31 +71,16 @@ export function AttributionField({ kind, chain, onKindChange, onChainChange }: P
                   Name
                   <input value={hop.choice.name} onChange={(e) => hop.choice.kind === 'new' && update(hop.key, { choice: { ...hop.choice, name: e.target.value } })} />
                 </label>
-                <label>
-                  Kind
-                  <select
-                    value={hop.choice.speakerKind}
-                    onChange={(e) => hop.choice.kind === 'new' && update(hop.key, { choice: { ...hop.choice, speakerKind: e.target.value as SpeakerKind } })}
-                  >
-                    {SPEAKER_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {SPEAKER_KIND_LABELS[k]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <SelectField
+                  label="Kind"
+                  value={hop.choice.speakerKind}
+                  options={SPEAKER_KINDS}
+                  labels={SPEAKER_KIND_LABELS}
+                  onChange={(speakerKind) => hop.choice.kind === 'new' && update(hop.key, { choice: { ...hop.choice, speakerKind } })}
+                />
               </div>
             )}
-            <label>
-              Reliability
-              <select value={hop.reliability} onChange={(e) => update(hop.key, { reliability: e.target.value as Reliability })}>
-                {RELIABILITIES.map((r) => (
-                  <option key={r} value={r}>
-                    {RELIABILITY_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField label="Reliability" value={hop.reliability} options={RELIABILITIES} labels={RELIABILITY_LABELS} onChange={(reliability) => update(hop.key, { reliability })} />
             <button type="button" className="link-button" onClick={() => onChainChange(chain.filter((h) => h.key !== hop.key))} aria-label={`Remove hop ${i + 1}`}>
               Remove
             </button>

@@ -12,13 +12,13 @@ import {
   CLAIM_TYPE_LABELS,
   type Claim,
   type ClaimInput,
-  type ClaimStatus,
   type ClaimType,
   type Tag,
   type Verdict,
 } from '../../../shared/domain';
 import type { AppErrorValue, Result } from '../../../shared/result';
 import { Modal } from '../Modal';
+import { SelectField } from '../SelectField';
 import { AttributionField } from './AttributionField';
 import { draftFromClaim, emptyDraft, inputFromDraft, type ClaimDraft } from './claim-draft';
 import { ClaimHistory } from './ClaimHistory';
@@ -123,16 +123,7 @@ export function ClaimForm({ quote, verdicts, tags, claim, onSubmit, onCancel, on
                   ))}
                 </select>
               </label>
-              <label>
-                Status
-                <select value={draft.status} onChange={(e) => set({ status: e.target.value as ClaimStatus })}>
-                  {CLAIM_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {CLAIM_STATUS_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label="Status" value={draft.status} options={CLAIM_STATUSES} labels={CLAIM_STATUS_LABELS} onChange={(status) => set({ status })} />
             </div>
 
             <TagsField tags={tags} tagIds={draft.tagIds} newTags={draft.newTags} onChange={(tagIds, newTags) => set({ tagIds, newTags })} />

@@ -11,13 +11,11 @@ import {
   SOURCE_ROLE_LABELS,
   SOURCE_TYPES,
   SOURCE_TYPE_LABELS,
-  type Reliability,
-  type SourceRole,
   type SourceSummary,
-  type SourceType,
 } from '../../../shared/domain';
 import { call } from '../../services/api';
 import { Combobox, type ComboOption } from '../pickers/Combobox';
+import { SelectField } from '../SelectField';
 import { nextKey, type SourceChoice, type SourceDraft } from './claim-draft';
 
 interface Props {
@@ -65,38 +63,11 @@ export function SourcesField({ sources, onChange }: Props) {
                 URL
                 <input type="url" inputMode="url" placeholder="https://…" value={row.choice.url} onChange={(e) => updateNew(row, { url: e.target.value })} />
               </label>
-              <label>
-                Type
-                <select value={row.choice.type} onChange={(e) => updateNew(row, { type: e.target.value as SourceType })}>
-                  {SOURCE_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {SOURCE_TYPE_LABELS[t]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Reliability
-                <select value={row.choice.reliability} onChange={(e) => updateNew(row, { reliability: e.target.value as Reliability })}>
-                  {RELIABILITIES.map((r) => (
-                    <option key={r} value={r}>
-                      {RELIABILITY_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label="Type" value={row.choice.type} options={SOURCE_TYPES} labels={SOURCE_TYPE_LABELS} onChange={(type) => updateNew(row, { type })} />
+              <SelectField label="Reliability" value={row.choice.reliability} options={RELIABILITIES} labels={RELIABILITY_LABELS} onChange={(reliability) => updateNew(row, { reliability })} />
             </div>
           )}
-          <label>
-            Role
-            <select value={row.role} onChange={(e) => update(row.key, { role: e.target.value as SourceRole })}>
-              {SOURCE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {SOURCE_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Role" value={row.role} options={SOURCE_ROLES} labels={SOURCE_ROLE_LABELS} onChange={(role) => update(row.key, { role })} />
           <label>
             Pinpoint
             <input value={row.pinpoint} placeholder="page, time, quote" onChange={(e) => update(row.key, { pinpoint: e.target.value })} />

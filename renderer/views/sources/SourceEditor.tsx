@@ -8,7 +8,7 @@ import { RELIABILITIES, RELIABILITY_LABELS, SOURCE_TYPES, SOURCE_TYPE_LABELS, ty
 import type { Result } from '../../../shared/result';
 import { call } from '../../services/api';
 import { EditorForm } from '../library/EditorForm';
-import { SelectField } from '../library/SelectField';
+import { SelectField } from '../../components/SelectField';
 import { draftOfSource, EMPTY_SOURCE_DRAFT, fieldsOfDraft, type SourceDraft } from './source-draft';
 
 interface Props {

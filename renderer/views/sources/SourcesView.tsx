@@ -10,7 +10,7 @@ import { call } from '../../services/api';
 import type { ViewProps } from '../view-props';
 import { DeletedRecords } from '../library/DeletedRecords';
 import { LibraryToolbar } from '../library/LibraryToolbar';
-import { SelectField } from '../library/SelectField';
+import { SelectField } from '../../components/SelectField';
 import { useRecordLibrary, type LibraryOps } from '../library/use-record-library';
 import { SourceDetail } from './SourceDetail';
 import { SourceList } from './SourceList';

@@ -8,7 +8,7 @@ import { SPEAKER_KINDS, SPEAKER_KIND_LABELS, type Speaker, type SpeakerFields, t
 import type { Result } from '../../../shared/result';
 import { call } from '../../services/api';
 import { EditorForm } from '../library/EditorForm';
-import { SelectField } from '../library/SelectField';
+import { SelectField } from '../../components/SelectField';
 
 interface Props {
   /** The speaker to edit, or null for a new one. */

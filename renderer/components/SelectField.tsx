@@ -17,7 +17,7 @@ interface Props<V extends string> {
 export function SelectField<V extends string>({ label, value, options, labels, onChange, className }: Props<V>) {
   const id = useId();
   return (
-    <div className={`lib-field ${className ?? ''}`}>
+    <div className={`select-field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
         {options.map((o) => (
