@@ -61,4 +61,18 @@ describe('gatherBundle', () => {
     expect(bundle.claims).toEqual([]);
     expect(() => gatherBundle(db, 999, PUBLIC_EXPORT, META)).toThrow(AppError);
   });
+
+  it('exports only the claims matching the filter on screen, of this document only', () => {
+    const { db } = tempProject();
+    const doc = addArticle(db);
+    const other = addArticle(db);
+    addClaim(db, doc, '14 people were killed', { newTags: ['Casualties'] });
+    addClaim(db, doc, 'on Tuesday');
+    addClaim(db, other, '14 people were killed', { newTags: ['Casualties'] });
+    const tagId = gatherBundle(db, doc, PUBLIC_EXPORT, META).tags[0]!.id;
+
+    const bundle = gatherBundle(db, doc, PUBLIC_EXPORT, { ...META, filter: { tagIds: [tagId], documentId: other } });
+    expect(bundle.claims.map((c) => [c.documentId, c.anchor.exact])).toEqual([[doc, '14 people were killed']]);
+    expect(gatherBundle(db, doc, PUBLIC_EXPORT, { ...META, filter: { deleted: true } }).claims).toHaveLength(2);
+  });
 });

@@ -4,24 +4,27 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ExportBundle, ExportOptions } from '../../shared/export/bundle';
-import type { Source } from '../../shared/domain';
-import { getDocument, getSource, listClaims, listProfiles, listSpeakers, listTags, listVerdicts } from '../store';
+import type { ClaimFilter, Source } from '../../shared/domain';
+import { filterClaims, getDocument, getSource, listClaims, listProfiles, listSpeakers, listTags, listVerdicts } from '../store';
 
 /**
  * The export bundle of document `documentId`: its live claims, the verdict scale, the sources
  * the claims cite (confidential ones included — formatters filter by `options`), the speakers
  * of their attribution chains, their tags (with ancestors) and the profiles that created them.
- * `meta.now` (ISO-8601) defaults to the current time. AppError('not-found') for no such document.
+ * `meta.now` (ISO-8601) defaults to the current time. With `meta.filter`, only the live claims
+ * of the document that match it are exported (the filters the user has on screen).
+ * AppError('not-found') for no such document.
  */
 export function gatherBundle(
   db: Database,
   documentId: number,
   options: ExportOptions,
-  meta: { desk: string; generator: string; now?: string },
+  meta: { desk: string; generator: string; now?: string; filter?: ClaimFilter },
 ): ExportBundle {
   return db.transaction((): ExportBundle => {
     const document = getDocument(db, documentId);
-    const claims = listClaims(db, documentId);
+    const claims =
+      meta.filter === undefined ? listClaims(db, documentId) : filterClaims(db, { ...meta.filter, documentId, deleted: false });
 
     const sourceIds = new Set(claims.flatMap((c) => c.sources.map((link) => link.source.id)));
     const sources: Source[] = [...sourceIds].sort((a, b) => a - b).map((id) => getSource(db, id));
