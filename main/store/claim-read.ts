@@ -21,13 +21,14 @@ import { AppError } from '../../shared/result';
 
 /** Columns of a claim; `c` is `claims`. */
 export const CLAIM_COLUMNS = `
-  c.id, c.document_id, c.exact, c.prefix, c.suffix, c.pos_start, c.pos_end, c.attribution_kind, c.claim_type,
-  c.verdict_id, c.confidence, c.rationale, c.status, c.note, c.group_id, c.created_by,
+  c.id, c.uid, c.document_id, c.exact, c.prefix, c.suffix, c.pos_start, c.pos_end, c.attribution_kind, c.claim_type,
+  c.verdict_id, c.confidence, c.rationale, c.status, c.note, c.group_id, c.created_by, c.imported_from,
   c.created_at, c.updated_at, c.deleted_at`;
 
 /** A row selected with CLAIM_COLUMNS. */
 export interface ClaimRow {
   id: number;
+  uid: string;
   document_id: number;
   exact: string;
   prefix: string;
@@ -43,6 +44,7 @@ export interface ClaimRow {
   note: string | null;
   group_id: number | null;
   created_by: number | null;
+  imported_from: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -120,6 +122,7 @@ export function toClaims(db: Database, rows: readonly ClaimRow[]): Claim[] {
   );
   return rows.map((row) => ({
     id: row.id,
+    uid: row.uid,
     documentId: row.document_id,
     anchor: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.pos_start, end: row.pos_end },
     sources: sources.get(row.id) ?? [],
@@ -136,6 +139,7 @@ export function toClaims(db: Database, rows: readonly ClaimRow[]): Claim[] {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     createdBy: row.created_by,
+    importedFrom: row.imported_from,
   }));
 }
 

@@ -1,7 +1,9 @@
 /**
  * The record form of a claim, as the history stores it, and the one place that writes a
- * claim's editable fields and links (create, update, undo and the cascades of verdict and tag
- * deletes all go through `writeClaimValues`, so they make the same checks).
+ * claim's editable fields and links (create, update, re-attach, undo and the cascades of
+ * verdict and tag deletes all go through `writeClaimValues`, so they make the same checks).
+ * The record form holds the anchor too, so that re-attaching a claim to other text is a change
+ * like any other, undone from the history.
  */
 import type { Database } from 'better-sqlite3';
 import {
@@ -17,6 +19,7 @@ import {
   type HopRole,
   type Reliability,
   type SourceRole,
+  type TextAnchor,
 } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { claimRow } from './claim-read';
@@ -29,6 +32,7 @@ import { requireLiveVerdict } from './verdict-record';
 
 /** A claim in the form history records (ids rather than resolved links). */
 export type ClaimRecord = {
+  readonly anchor: TextAnchor;
   readonly verdictId: number;
   readonly confidence: number;
   readonly note: string | null;
@@ -45,8 +49,8 @@ export type ClaimRecord = {
   readonly deletedAt: string | null;
 };
 
-/** The editable part of a claim record: everything but its group and bin state. */
-export type ClaimValues = Omit<ClaimRecord, 'groupId' | 'deletedAt'>;
+/** What the claim form edits: everything but the anchor, the group and the bin state. */
+export type ClaimValues = Omit<ClaimRecord, 'anchor' | 'groupId' | 'deletedAt'>;
 
 /** The record form of claim `id`. AppError('not-found'). */
 export function claimRecord(db: Database, id: number): ClaimRecord {
@@ -63,6 +67,7 @@ export function claimRecord(db: Database, id: number): ClaimRecord {
     .all(id);
   const tagIds = db.prepare<[number], number>('SELECT tag_id FROM claim_tags WHERE claim_id = ? ORDER BY tag_id').pluck().all(id);
   return {
+    anchor: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.pos_start, end: row.pos_end },
     verdictId: row.verdict_id,
     confidence: row.confidence,
     note: row.note,
@@ -139,6 +144,40 @@ function checkSources(db: Database, value: unknown): ClaimRecord['sources'] {
   });
 }
 
+/**
+ * Checks `value` as the anchor of a claim on a document whose plain text is `plainText`: a
+ * non-empty quote, context strings, and whole offsets with `start < end <= plainText.length`
+ * and `end - start` the length of the quote. With `mustMatch` (a new or re-attached claim) the
+ * text at those offsets must be the quote; without it (an imported claim whose quote was not
+ * found, or an anchor the history puts back) the offsets are only where the quote was last
+ * seen. Returns the anchor with nothing but its five fields. AppError('invalid-argument').
+ */
+export function checkAnchor(plainText: string, value: unknown, mustMatch: boolean): TextAnchor {
+  const a = value as Partial<Record<keyof TextAnchor, unknown>> | null;
+  const ok =
+    typeof a === 'object' &&
+    a !== null &&
+    typeof a.exact === 'string' &&
+    a.exact !== '' &&
+    typeof a.prefix === 'string' &&
+    typeof a.suffix === 'string' &&
+    typeof a.start === 'number' &&
+    typeof a.end === 'number' &&
+    Number.isInteger(a.start) &&
+    a.start >= 0 &&
+    a.end === a.start + a.exact.length &&
+    a.end <= plainText.length &&
+    (!mustMatch || plainText.slice(a.start, a.end) === a.exact);
+  if (!ok) invalid('The selected text does not match the document.');
+  return { exact: a.exact as string, prefix: a.prefix as string, suffix: a.suffix as string, start: a.start as number, end: a.end as number };
+}
+
+/** The plain text of claim `id`'s document. AppError('not-found'). */
+export function claimDocumentText(db: Database, id: number): string {
+  const documentId = claimRow(db, id).document_id;
+  return db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId) ?? '';
+}
+
 /** Column of each scalar field of the record form. Identifiers come from here, never from input. */
 const COLUMNS = {
   verdictId: 'verdict_id',
@@ -155,6 +194,11 @@ export function writeClaimValues(db: Database, id: number, values: Partial<Claim
   const keys = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((key) => key in values);
   const assignments = keys.map((key) => `${COLUMNS[key]} = ?`);
   const params: unknown[] = keys.map((key) => values[key]);
+  if (values.anchor !== undefined) {
+    const { exact, prefix, suffix, start, end } = values.anchor;
+    assignments.push('exact = ?', 'prefix = ?', 'suffix = ?', 'pos_start = ?', 'pos_end = ?');
+    params.push(exact, prefix, suffix, start, end);
+  }
   if (values.attribution !== undefined) {
     assignments.push('attribution_kind = ?');
     params.push(values.attribution.kind);
@@ -223,7 +267,8 @@ export const claimHistory: HistoryHandler = {
   snapshot: (db, id) => claimRecord(db, id),
   apply(db, id, values) {
     const current = claimRecord(db, id);
-    const { deletedAt, ...rest } = values;
+    const { deletedAt, anchor, ...rest } = values;
+    if (anchor !== undefined) writeClaimValues(db, id, { anchor: checkAnchor(claimDocumentText(db, id), anchor, false) });
     if (Object.keys(rest).length > 0) writeClaimValues(db, id, checkClaimValues(db, rest));
     if (typeof deletedAt === 'string' && current.deletedAt === null) binClaim(db, id);
     if (deletedAt === null && current.deletedAt !== null) unbinClaim(db, id);

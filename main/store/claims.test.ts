@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { setActor } from './actor';
-import { LIST_CLAIMS_SQL, createClaim, deleteClaim, getClaim, linkClaims, linkedClaims, listClaims, restoreClaim, unlinkClaim, updateClaim } from './claims';
+import {
+  LIST_CLAIMS_SQL,
+  createClaim,
+  deleteClaim,
+  getClaim,
+  linkClaims,
+  linkedClaims,
+  listClaims,
+  reattachClaim,
+  restoreClaim,
+  unlinkClaim,
+  updateClaim,
+} from './claims';
+import { listHistory, undoChange } from './history';
 import { createDocument } from './documents';
 import { ensureProfile } from './profiles';
 import { createSource, deleteSource } from './sources';
@@ -9,6 +22,7 @@ import { createTag } from './tags';
 import {
   addArticle,
   addClaim,
+  ARTICLE_TEXT,
   anchorOf,
   claimInput,
   expectRefused,
@@ -202,5 +216,98 @@ describe('claims', () => {
     const plan = queryPlan(db, LIST_CLAIMS_SQL, [1, 0]);
     expect(plan).toContain('USING INDEX claims_by_document (document_id=?)');
     expect(plan).not.toMatch(/SCAN (c|claims)\b/);
+  });
+});
+
+describe('claim identity', () => {
+  it('gives each new claim its own uid, kept through edits, the bin and restore', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const a = addClaim(db, documentId, '14 people');
+    const b = addClaim(db, documentId, '14 people');
+    expect(a.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
+    expect(b.uid).not.toBe(a.uid);
+    expect(a.importedFrom).toBeNull();
+    updateClaim(db, a.id, claimInput({ confidence: 90 }));
+    deleteClaim(db, a.id);
+    expect(restoreClaim(db, a.id).uid).toBe(a.uid);
+  });
+
+  it('records where an imported claim came from, once per document', () => {
+    const { db } = tempProject();
+    const first = addArticle(db);
+    const second = addArticle(db, 'Follow-up');
+    const iri = 'https://hypothes.is/a/Zx81aQ';
+    const imported = createClaim(db, { documentId: first, anchor: anchorOf('Tuesday'), input: claimInput(), importedFrom: iri });
+    expect(imported.importedFrom).toBe(iri);
+    expectRefused(db, () => createClaim(db, { documentId: first, anchor: anchorOf('14 people'), input: claimInput(), importedFrom: iri }), 'conflict', /already imported/);
+    expect(createClaim(db, { documentId: second, anchor: anchorOf('Tuesday'), input: claimInput(), importedFrom: iri }).importedFrom).toBe(iri);
+    expectRefused(db, () => createClaim(db, { documentId: first, anchor: anchorOf('Tuesday'), input: claimInput(), importedFrom: '' }), 'invalid-argument');
+  });
+
+  it('stores an unplaced claim whose quote is not in the text, with offsets inside the text', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const anchor = { exact: 'a curfew was declared', prefix: 'Officials said ', suffix: '.', start: 10, end: 31 };
+    expectRefused(db, () => createClaim(db, { documentId, anchor, input: claimInput() }), 'invalid-argument', /does not match/);
+    const orphan = createClaim(db, { documentId, anchor, input: claimInput(), unplaced: true });
+    expect(orphan.anchor).toEqual(anchor);
+    const past = { ...anchor, start: ARTICLE_TEXT.length - 5, end: ARTICLE_TEXT.length - 5 + anchor.exact.length };
+    expectRefused(db, () => createClaim(db, { documentId, anchor: past, input: claimInput(), unplaced: true }), 'invalid-argument');
+    expectRefused(db, () => createClaim(db, { documentId, anchor: { ...anchor, end: 30 }, input: claimInput(), unplaced: true }), 'invalid-argument');
+  });
+});
+
+describe('reattachClaim', () => {
+  it('moves a claim to other text, as a change of its anchor in the history, by the current actor', () => {
+    const { db } = tempProject();
+    const profile = ensureProfile(db, { uid: 'u-1', name: 'Lena Hartsby', initials: 'LH', color: '#336699' });
+    const documentId = addArticle(db);
+    const orphan = createClaim(db, {
+      documentId,
+      anchor: { exact: '15 people were killed', prefix: 'Police said ', suffix: ' in the capital', start: 12, end: 33 },
+      input: claimInput({ note: 'kept' }),
+      unplaced: true,
+    });
+    setActor(db, profile.id);
+    const moved = reattachClaim(db, orphan.id, anchorOf('14 people were killed'));
+    expect(moved).toMatchObject({ id: orphan.id, uid: orphan.uid, note: 'kept', anchor: anchorOf('14 people were killed') });
+    const [entry] = listHistory(db, { entity: 'claim', entityId: orphan.id });
+    expect(entry).toMatchObject({
+      action: 'update',
+      actor: { id: profile.id },
+      before: { anchor: orphan.anchor },
+      after: { anchor: anchorOf('14 people were killed') },
+    });
+    expect(Object.keys(entry?.after ?? {})).toEqual(['anchor']);
+    // Re-attaching to where it already is records nothing.
+    reattachClaim(db, orphan.id, anchorOf('14 people were killed'));
+    expect(listHistory(db, { entity: 'claim', entityId: orphan.id })).toHaveLength(2);
+  });
+
+  it('is undone from the history like any change, and redone', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const claim = addClaim(db, documentId, '14 people');
+    reattachClaim(db, claim.id, anchorOf('shoot-to-kill order'));
+    const entry = listHistory(db, { entity: 'claim', entityId: claim.id })[0];
+    const undo = undoChange(db, entry!.id);
+    expect(getClaim(db, claim.id).anchor).toEqual(claim.anchor);
+    expect(undo).toMatchObject({ before: { anchor: anchorOf('shoot-to-kill order') }, after: { anchor: claim.anchor } });
+    undoChange(db, undo.id);
+    expect(getClaim(db, claim.id).anchor).toEqual(anchorOf('shoot-to-kill order'));
+  });
+
+  it('refuses an anchor that does not match the text, a claim in the bin, a missing claim', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const claim = addClaim(db, documentId, '14 people');
+    const wrong = { ...anchorOf('Tuesday'), exact: 'Monday' };
+    expectRefused(db, () => reattachClaim(db, claim.id, wrong), 'invalid-argument', /does not match/);
+    expectRefused(db, () => reattachClaim(db, claim.id, { ...anchorOf('Tuesday'), end: 9999 }), 'invalid-argument');
+    expectRefused(db, () => reattachClaim(db, claim.id, null as never), 'invalid-argument');
+    deleteClaim(db, claim.id);
+    expectRefused(db, () => reattachClaim(db, claim.id, anchorOf('Tuesday')), 'invalid-argument', /in the bin/);
+    expectRefused(db, () => reattachClaim(db, 999, anchorOf('Tuesday')), 'not-found');
   });
 });

@@ -3,14 +3,16 @@
  * the attribution chain, type, verdict, confidence, rationale, status, tags and note. Deleting
  * is soft (the claim goes to the bin) so it can be restored; only deleting the document
  * removes claims for good. Claims seen as "the same claim" in several documents are linked
- * into a group, whose id is the smallest claim id in it.
+ * into a group, whose id is the smallest claim id in it. Every claim has a random uid, fixed
+ * at creation, by which copies of a project recognise it.
  */
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, TextAnchor } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { resolveClaimInput } from './claim-input';
 import { CLAIM_COLUMNS, claimRow, getClaim, queryClaims } from './claim-read';
-import { binClaim, changeClaim, claimRecord, unbinClaim, writeClaimValues } from './claim-record';
+import { binClaim, changeClaim, checkAnchor, claimDocumentText, claimRecord, unbinClaim, writeClaimValues } from './claim-record';
 import { getActor } from './actor';
 import { recordCreate, recordDelete, recordDiff } from './history-log';
 import { invalid, nowIso } from './validate';
@@ -23,7 +25,18 @@ export interface NewClaim {
   readonly documentId: number;
   readonly anchor: TextAnchor;
   readonly input: ClaimInput;
+  /** The id (IRI) of the annotation the claim is imported from; at most one claim per document has each. */
+  readonly importedFrom?: string | null;
+  /**
+   * True for an imported claim whose quote was not found in the text: its anchor is stored as
+   * the file gave it (offsets within the text, but the quote not there), and the claim is an
+   * orphan until someone re-attaches it (reattachClaim).
+   */
+  readonly unplaced?: boolean;
 }
+
+/** Longest `importedFrom` accepted. */
+export const MAX_IMPORTED_FROM = 2048;
 
 /**
  * The query behind listClaims (exported for its query-plan test): a document's claims in text
@@ -46,28 +59,30 @@ export function listClaims(db: Database, documentId: number, options: { includeD
 }
 
 /**
- * Stores a new claim on a document, creating the sources, speakers and free tags its input
- * names as new, all in one transaction; the claim's author is the connection's actor.
- * AppError 'not-found' (no such document), 'invalid-argument' for an anchor that does not
- * match the document's plain text, or input naming a verdict, source, speaker or tag that does
- * not exist or is deleted, or with bad values.
+ * Stores a new claim on a document, with a new uid, creating the sources, speakers and free
+ * tags its input names as new, all in one transaction; the claim's author is the connection's
+ * actor. AppError 'not-found' (no such document), 'invalid-argument' for an anchor that does
+ * not match the document's plain text (see `unplaced`), or input naming a verdict, source,
+ * speaker or tag that does not exist or is deleted, or with bad values; 'conflict' when a
+ * claim of the document was already imported from `importedFrom`.
  */
 export function createClaim(db: Database, claim: NewClaim): Claim {
-  const { documentId, anchor, input } = claim;
+  const { documentId, input } = claim;
   return db.transaction(() => {
-    checkAnchor(requireDocumentText(db, documentId), anchor);
+    const anchor = checkAnchor(requireDocumentText(db, documentId), claim.anchor, claim.unplaced !== true);
+    const importedFrom = checkImportedFrom(db, documentId, claim.importedFrom ?? null);
     const values = resolveClaimInput(db, input);
     const now = nowIso();
     const id = db
       .prepare<unknown[], number>(
-        `INSERT INTO claims (document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, verdict_id,
-                             confidence, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO claims (uid, document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, verdict_id,
+                             confidence, created_by, imported_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .pluck()
       .get(
-        documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end,
-        values.attribution.kind, values.verdictId, values.confidence, getActor(db), now, now,
+        randomUUID(), documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end,
+        values.attribution.kind, values.verdictId, values.confidence, getActor(db), importedFrom, now, now,
       ) as number;
     writeClaimValues(db, id, values);
     db.prepare('UPDATE claims SET updated_at = created_at WHERE id = ?').run(id);
@@ -85,6 +100,21 @@ export function updateClaim(db: Database, id: number, input: ClaimInput): Claim 
   return db.transaction(() => {
     if (claimRow(db, id).deleted_at !== null) invalid('This claim is in the bin; restore it before editing it.');
     changeClaim(db, id, resolveClaimInput(db, input));
+    return getClaim(db, id);
+  })();
+}
+
+/**
+ * Attaches a live claim to other text of its document: its anchor becomes `anchor`, which must
+ * match the document's plain text as createClaim's must. Recorded in the history as a change
+ * of the field `anchor` (undone like any other change); an unchanged anchor records nothing.
+ * AppError 'not-found', or 'invalid-argument' for a claim in the bin or an anchor that does
+ * not match.
+ */
+export function reattachClaim(db: Database, id: number, anchor: TextAnchor): Claim {
+  return db.transaction(() => {
+    if (claimRow(db, id).deleted_at !== null) invalid('This claim is in the bin; restore it before editing it.');
+    changeClaim(db, id, { anchor: checkAnchor(claimDocumentText(db, id), anchor, true) });
     return getClaim(db, id);
   })();
 }
@@ -165,18 +195,15 @@ function requireDocumentText(db: Database, documentId: number): string {
   return text;
 }
 
-function checkAnchor(plainText: string, anchor: TextAnchor): void {
-  const ok =
-    typeof anchor === 'object' &&
-    anchor !== null &&
-    typeof anchor.exact === 'string' &&
-    typeof anchor.prefix === 'string' &&
-    typeof anchor.suffix === 'string' &&
-    Number.isInteger(anchor.start) &&
-    Number.isInteger(anchor.end) &&
-    anchor.start >= 0 &&
-    anchor.end > anchor.start &&
-    anchor.end <= plainText.length &&
-    plainText.slice(anchor.start, anchor.end) === anchor.exact;
-  if (!ok) invalid('The selected text does not match the document.');
+function checkImportedFrom(db: Database, documentId: number, importedFrom: unknown): string | null {
+  if (importedFrom === null) return null;
+  if (typeof importedFrom !== 'string' || importedFrom === '' || importedFrom.length > MAX_IMPORTED_FROM) {
+    invalid(`Where a claim was imported from must be an id of 1 to ${MAX_IMPORTED_FROM} characters.`);
+  }
+  const taken = db
+    .prepare<[number, string], number>('SELECT id FROM claims WHERE document_id = ? AND imported_from = ?')
+    .pluck()
+    .get(documentId, importedFrom);
+  if (taken !== undefined) throw new AppError('conflict', `Claim ${taken} was already imported from this annotation.`);
+  return importedFrom;
 }

@@ -27,6 +27,7 @@ export {
   getClaim,
   linkClaims,
   listClaims,
+  reattachClaim,
   restoreClaim,
   unlinkClaim,
   updateClaim,

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { filterClaims } from './claim-filter';
 import { listClaims } from './claims';
-import { migrate } from './migrate';
+import { LATEST_VERSION, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { searchProject } from './search';
 import { listSources } from './sources';
@@ -45,7 +45,7 @@ describe('migration 2 (claim record)', () => {
     const db = v1Project();
     const v1Claims = db.prepare('SELECT id, document_id, exact, pos_start, pos_end, attribution_kind, verdict_id, confidence, note, created_at, updated_at, deleted_at FROM claims ORDER BY id').all();
     const v1Links = db.prepare('SELECT claim_id, position, source_id FROM claim_sources ORDER BY claim_id, position').all();
-    expect(migrate(db)).toEqual({ from: 1, to: 2 });
+    expect(migrate(db)).toEqual({ from: 1, to: LATEST_VERSION });
 
     expect(db.prepare('SELECT id, document_id, exact, pos_start, pos_end, attribution_kind, verdict_id, confidence, note, created_at, updated_at, deleted_at FROM claims ORDER BY id').all()).toEqual(v1Claims);
     expect(db.prepare('SELECT claim_id, position, source_id FROM claim_sources ORDER BY claim_id, position').all()).toEqual(v1Links);

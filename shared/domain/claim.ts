@@ -68,6 +68,11 @@ export interface ClaimSourceLink {
 /** A claim as stored. `deletedAt` is set while the claim is in the bin (restorable). */
 export interface Claim {
   readonly id: number;
+  /**
+   * A random UUID given when the claim is created and never changed: the same claim in two
+   * copies of a project has the same uid (ids are row numbers of one file).
+   */
+  readonly uid: string;
   readonly documentId: number;
   readonly anchor: TextAnchor;
   readonly sources: readonly ClaimSourceLink[];
@@ -87,6 +92,8 @@ export interface Claim {
   readonly deletedAt: string | null;
   /** The profile that created it. */
   readonly createdBy: number | null;
+  /** The id (IRI) of the W3C annotation it was imported from; null for a claim made here. */
+  readonly importedFrom: string | null;
 }
 
 /** A source named in the form: an existing one, or a new one to create with the claim. */

@@ -1,4 +1,5 @@
 /** The domain of Claimdesk, as plain data that crosses the IPC boundary. */
+export * from './annotation-import';
 export * from './claim';
 export * from './document';
 export * from './history';

@@ -28,10 +28,10 @@ export function source(id: number, fields: Partial<Source>): Source {
 export function claim(id: number, exact: string, fields: Partial<Claim>): Claim {
   const start = TEXT.indexOf(exact);
   return {
-    id, documentId: 1, anchor: { exact, prefix: '', suffix: '', start, end: start + exact.length }, sources: [],
+    id, uid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`, documentId: 1, anchor: { exact, prefix: '', suffix: '', start, end: start + exact.length }, sources: [],
     attribution: { kind: 'unattributed', chain: [] }, claimType: null, verdictId: 1, confidence: 70, rationale: null,
     status: 'open', note: null, tagIds: [], groupId: null, createdAt: '2024-05-01T10:00:00Z',
-    updatedAt: '2024-05-01T10:00:00Z', deletedAt: null, createdBy: 1,
+    updatedAt: '2024-05-01T10:00:00Z', deletedAt: null, createdBy: 1, importedFrom: null,
     ...fields,
   };
 }

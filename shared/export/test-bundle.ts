@@ -88,12 +88,13 @@ function link(id: number, role: ClaimSourceLink['role'], pinpoint: string | null
   return { source: { id: s.id, type: s.type, title: s.title, publisher: s.publisher, url: s.url, reliability: s.reliability }, role, pinpoint };
 }
 
-const base = { documentId: 7, groupId: null, deletedAt: null, updatedAt: '2026-03-04T10:30:00.000Z' } as const;
+const base = { documentId: 7, groupId: null, deletedAt: null, updatedAt: '2026-03-04T10:30:00.000Z', importedFrom: null } as const;
 
 export const CLAIMS: readonly Claim[] = [
   {
     ...base,
     id: 101,
+    uid: 'c1a1d0e5-0000-4000-8000-000000000101',
     anchor: anchorOf('1 200 families 🏠 were evacuated by Tuesday'),
     sources: [link(11, 'supporting', 'para. 4'), link(12, 'origin')],
     attribution: {
@@ -116,6 +117,7 @@ export const CLAIMS: readonly Claim[] = [
   {
     ...base,
     id: 102,
+    uid: 'c1a1d0e5-0000-4000-8000-000000000102',
     anchor: anchorOf('the dam held 💧 and "no one was hurt"'),
     sources: [link(13, 'contradicting'), link(11, 'context')],
     attribution: { kind: 'direct-quote', chain: [{ speaker: { id: 23, name: 'Aida Sarsen', kind: 'person' }, role: 'said', reliability: 'unknown' }] },
@@ -132,6 +134,7 @@ export const CLAIMS: readonly Claim[] = [
   {
     ...base,
     id: 103,
+    uid: 'c1a1d0e5-0000-4000-8000-000000000103',
     anchor: anchorOf('=HYPERLINK("http://evil.example","click")'),
     sources: [link(12, 'context')],
     attribution: { kind: 'unattributed', chain: [] },

@@ -22,7 +22,11 @@ describe('toWebAnnotationCollection', () => {
     expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage' } });
     expect(typeof collection.id).toBe('string');
     expect(typeof collection.label).toBe('string');
-    expect(items.map((a) => a.id)).toEqual(['urn:claimdesk:claim:101', 'urn:claimdesk:claim:102', 'urn:claimdesk:claim:103']);
+    expect(items.map((a) => a.id)).toEqual([
+      'urn:uuid:c1a1d0e5-0000-4000-8000-000000000101',
+      'urn:uuid:c1a1d0e5-0000-4000-8000-000000000102',
+      'urn:uuid:c1a1d0e5-0000-4000-8000-000000000103',
+    ]);
     for (const a of items) {
       expect(a).toMatchObject({ type: 'Annotation', motivation: 'assessing', generator: { type: 'Software', name: 'Claimdesk 0.1.0' } });
       expect(a.created).toMatch(/^\d{4}-\d\d-\d\dT/);

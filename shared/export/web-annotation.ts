@@ -64,9 +64,9 @@ export interface WebAnnotationCollection {
   readonly first: { readonly id: string; readonly type: 'AnnotationPage'; readonly startIndex: 0; readonly items: readonly WebAnnotation[] };
 }
 
-/** The stable IRI of a claim's annotation. */
-export function claimIri(claimId: number): string {
-  return `urn:claimdesk:claim:${claimId}`;
+/** The stable IRI of a claim's annotation: its uid as a UUID URN, the same in every copy of the project. */
+export function claimIri(claim: { readonly uid: string }): string {
+  return `urn:uuid:${claim.uid}`;
 }
 
 /** The IRI of a document: its URL when that is http(s), else a `urn:claimdesk:document:` IRI. */
@@ -115,7 +115,7 @@ function toAnnotation(bundle: ExportBundle, claim: Claim, generator: WebAnnotati
   if (options.includeNotes && claim.note !== null && claim.note !== '') body.push(textBody('commenting', claim.note));
   const { exact, prefix, suffix, start, end } = claim.anchor;
   return {
-    id: claimIri(claim.id),
+    id: claimIri(claim),
     type: 'Annotation',
     motivation: 'assessing',
     created: claim.createdAt,

@@ -4,6 +4,7 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { claimRecord } from './002-claim-record';
+import { claimIdentity } from './003-claim-identity';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity];
