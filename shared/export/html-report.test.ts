@@ -97,6 +97,22 @@ describe('renderHtmlReport', () => {
     expect(parse({ includeNotes: false, includeConfidential: true }).body.textContent).toContain('Confidential harbour insider');
   });
 
+  it('shows times as people read them, with the exact time in the datetime attribute', () => {
+    const times = [...parse().querySelectorAll('time')].map((t) => [t.getAttribute('datetime'), t.textContent]);
+    expect(times).toContainEqual(['2024-06-01T12:00:00Z', '2024-06-01 12:00 UTC']);
+    expect(times).toContainEqual(['2024-05-01T10:00:00Z', '2024-05-01 10:00 UTC']);
+  });
+
+  it('gives the claims table fixed column widths, one per header, so long text wraps inside its cell', () => {
+    const html = renderHtmlReport(fixtureBundle());
+    expect(html).toContain('table-layout:fixed');
+    expect(html).toMatch(/table\.claims td\{[^}]*overflow-wrap:break-word/);
+    const widths = [...html.matchAll(/table\.claims thead th:nth-child\((\d+)\)\{width:(\d+)%\}/g)];
+    expect(widths.map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(widths.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(100);
+    expect(parse().querySelectorAll('table.claims thead th')).toHaveLength(widths.length);
+  });
+
   it('escapes the title and has a print stylesheet', () => {
     const html = renderHtmlReport(fixtureBundle());
     expect(html).toContain('Port Velm &#38; the &#34;bridge&#34;');

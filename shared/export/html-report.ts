@@ -66,6 +66,16 @@ function link(url: string | null, text?: string): string {
   return href === null ? shown : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${shown}</a>`;
 }
 
+/**
+ * A `<time>` showing an ISO-8601 UTC time as people read it ("2026-03-15 09:30 UTC"), which also
+ * wraps in a narrow printed column; anything else is shown as given.
+ */
+function time(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  const shown = match === null ? iso : `${match[1]} ${match[2]} UTC`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(shown)}</time>`;
+}
+
 function metadata(model: ReportModel): string {
   const rows: [string, string][] = [];
   if (model.publication !== null) rows.push(['Publication', escapeHtml(model.publication)]);
@@ -73,7 +83,7 @@ function metadata(model: ReportModel): string {
   if (model.publishedOn !== null) rows.push(['Published', escapeHtml(model.publishedOn)]);
   if (model.url !== null) rows.push(['Article URL', link(model.url)]);
   rows.push(['Checked by', escapeHtml(model.desk)]);
-  rows.push(['Exported', `<time datetime="${escapeHtml(model.exportedAt)}">${escapeHtml(model.exportedAt)}</time>`]);
+  rows.push(['Exported', time(model.exportedAt)]);
   rows.push(['Generator', escapeHtml(model.generator)]);
   rows.push(['Claims', String(model.claims.length)]);
   const items = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
@@ -175,7 +185,7 @@ function claimsTable(model: ReportModel): string {
       `<td><span class="badge ${verdictClass(c.verdict)}">${verdict}</span><br><span class="muted">${escapeHtml(c.statusLabel)}</span></td>` +
       `<td>${c.confidence}%</td>` +
       `<td>${rationale}${note}</td>` +
-      `<td>${who}<br><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(c.createdAt)}</time></td>` +
+      `<td>${who}<br>${time(c.createdAt)}</td>` +
       '</tr>'
     );
   });
@@ -222,6 +232,15 @@ function darker(hex: string): string {
   return `#${part(1)}${part(3)}${part(5)}`;
 }
 
+/**
+ * Widths of the claims table's columns, in percent and header order. The table's layout is fixed
+ * so that a long URL or an unbroken run of pasted text wraps inside its cell instead of pushing
+ * the table past the edge of the page, where print would clip or shrink it.
+ */
+function columnWidths(percents: readonly number[]): string {
+  return percents.map((p, i) => `table.claims thead th:nth-child(${i + 1}){width:${p}%}`).join('\n');
+}
+
 function stylesheet(verdicts: readonly ReportVerdict[]): string {
   // Colours were validated as #rrggbb by the model, so they are safe inside CSS.
   const verdictRules = verdicts
@@ -234,7 +253,7 @@ h1,h2{font-family:system-ui,sans-serif;line-height:1.2}
 .meta dt{font-weight:bold}
 .meta dd{margin:0}
 .muted{color:#4a4a4a}
-a{color:#0b4f9c}
+a{color:#0b4f9c;overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 .swatch{display:inline-block;width:1.2em;height:1.2em;margin-right:.4em;vertical-align:middle;border:2px solid}
@@ -244,14 +263,17 @@ mark mark{border-bottom-style:double;border-bottom-width:5px}
 .badge{display:inline-block;padding:0 .4em;border:2px solid;border-radius:3px;font-weight:bold}
 .v-none{background:#e0e0e0;color:#000000;border-color:#616161}
 ${verdictRules}
-table.claims{border-collapse:collapse;width:100%;font-size:.9rem}
-table.claims th,table.claims td{border:1px solid #767676;padding:.4rem;vertical-align:top;text-align:left}
+table.claims{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
+table.claims th,table.claims td{border:1px solid #767676;padding:.4rem;vertical-align:top;text-align:left;overflow-wrap:break-word}
 table.claims thead th{background:#f0f0f0}
+${columnWidths([4, 17, 12, 18, 12, 11, 17, 9])}
 .citations,.bibliography{margin:0;padding-left:1.2rem}
 .note{border-left:3px solid #767676;padding-left:.5rem}
 @page{margin:18mm 15mm}
 @media print{
   body{max-width:none;padding:0;font-size:11pt}
+  table.claims{font-size:.8rem}
+  table.claims th,table.claims td{padding:.3rem}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   mark{border-bottom-width:3px;text-decoration:underline;text-decoration-thickness:1px}
   a{color:#000;text-decoration:underline}
