@@ -65,4 +65,9 @@ export default tseslint.config(
     files: ['e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
