@@ -16,7 +16,9 @@ import { contentTypeOf, resolveAppFile } from '../../main/security/app-files';
 import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
 import { fileSettingsStore } from '../../main/settings/app-settings';
 import { closeProject, openProject } from '../../main/store/open-project';
+import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { decodeFromBinding } from './binding-codec';
+import { chromiumPdfPrinter } from './chromium-pdf';
 import type { ClaimdeskApp } from './claimdesk-app';
 import { collectPageErrors } from './page-errors';
 
@@ -52,7 +54,7 @@ export class BrowserApp implements ClaimdeskApp {
   private db: Database.Database | null = null;
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
-  private readonly dialogAnswers: (string | null)[] = [];
+  private readonly dialogAnswers: (string | null | Promise<string | null>)[] = [];
   /** Files the app asked the operating system to open. */
   readonly openedFiles: string[] = [];
   /** Errors the page reported: uncaught exceptions and console errors (CSP violations among them). */
@@ -87,10 +89,13 @@ export class BrowserApp implements ClaimdeskApp {
     const handlers = createHandlers({
       db,
       projectPath: this.projectFile,
-      dialogs: { pickImportFile: answer, pickAttachmentFile: answer },
+      dialogs: { pickImportFile: answer, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer },
       settings: fileSettingsStore(this.settingsFile),
       files: { openFile: async (file) => void this.openedFiles.push(file) },
       scratchDir: `${this.projectFile}.scratch`,
+      pdf: chromiumPdfPrinter(this.browser),
+      notify: (progress) => this.emit(progress),
+      generator: 'Claimdesk (test)',
     });
     const dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && new URL(caller.frameUrl).origin === TEST_ORIGIN,
@@ -114,11 +119,34 @@ export class BrowserApp implements ClaimdeskApp {
     this.dialogAnswers.push(file);
   }
 
+  async answerNextSaveDialog(file: string | null): Promise<void> {
+    this.dialogAnswers.push(file);
+  }
+
+  /**
+   * Makes the next dialog wait, as a user taking their time in it does, until the returned
+   * function is called with its answer.
+   */
+  holdNextDialog(): (file: string | null) => void {
+    let answer!: (file: string | null) => void;
+    this.dialogAnswers.push(new Promise<string | null>((resolve) => (answer = resolve)));
+    return answer;
+  }
+
   async sendMenuCommand(command: AppCommand): Promise<void> {
     await this.page.evaluate(
       ([, c]) => (window as unknown as { __claimdeskEmit(p: unknown): void }).__claimdeskEmit(c),
       [EVENT_CHANNEL, command] as const,
     );
+  }
+
+  /** Main sending progress to the page, as `webContents.send` does: fire and forget. */
+  private emit(progress: TaskProgress): void {
+    this.currentPage
+      ?.evaluate((p) => (window as unknown as { __claimdeskEmit(p: unknown): void }).__claimdeskEmit(p), progress)
+      .catch(() => {
+        // The page may have closed meanwhile; main does not care either.
+      });
   }
 
   async restart(): Promise<void> {

@@ -60,6 +60,17 @@ export class ElectronClaimdeskApp implements ClaimdeskApp {
     }, file);
   }
 
+  async answerNextSaveDialog(file: string | null): Promise<void> {
+    await this.app!.evaluate(({ dialog }, answer) => {
+      const original = dialog.showSaveDialog;
+      const replacement = async () => {
+        dialog.showSaveDialog = original;
+        return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
+      };
+      dialog.showSaveDialog = replacement as unknown as typeof dialog.showSaveDialog;
+    }, file);
+  }
+
   async sendMenuCommand(command: AppCommand): Promise<void> {
     await this.app!.evaluate(({ BrowserWindow }, [channel, c]) => BrowserWindow.getAllWindows()[0]?.webContents.send(channel, c), [EVENT_CHANNEL, command] as const);
   }

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import type Database from 'better-sqlite3';
 import type { AppCommand } from '../../shared/ipc/channels';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
+import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { AppError } from '../../shared/result';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
@@ -17,6 +18,7 @@ import { fileSettingsStore } from '../settings/app-settings';
 import { closeProject, openDefaultProject, openProject } from '../store/open-project';
 import { useElectronNativeBinding } from '../store/native-binding';
 import { electronDialogs, electronFileOpener } from './dialogs';
+import { createElectronPdfPrinter, PRINT_PARTITION } from './print-to-pdf';
 import { registerIpc } from './ipc-bridge';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -37,6 +39,10 @@ function requestedProjectPath(): string | null {
   if (flag) return path.resolve(flag.slice('--project='.length));
   const env = process.env['CLAIMDESK_PROJECT'];
   return env ? path.resolve(env) : null;
+}
+
+function sendProgress(progress: TaskProgress): void {
+  mainWindow?.webContents.send(EVENT_CHANNEL, progress);
 }
 
 function send(command: AppCommand): void {
@@ -94,6 +100,7 @@ async function start(): Promise<void> {
     return;
   }
   db = store.db;
+  const scratchDir = path.join(app.getPath('temp'), `claimdesk-${process.pid}`);
   const dispatcher = createDispatcher(
     createHandlers({
       db: store.db,
@@ -101,7 +108,14 @@ async function start(): Promise<void> {
       dialogs: electronDialogs(() => mainWindow),
       settings: fileSettingsStore(path.join(app.getPath('userData'), 'settings.json')),
       files: electronFileOpener,
-      scratchDir: path.join(app.getPath('temp'), `claimdesk-${process.pid}`),
+      scratchDir,
+      pdf: createElectronPdfPrinter({
+        createWindow: (options) => new BrowserWindow(options),
+        session: () => session.fromPartition(PRINT_PARTITION),
+        scratchDir,
+      }),
+      notify: sendProgress,
+      generator: `Claimdesk ${app.getVersion()}`,
     }),
     {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),

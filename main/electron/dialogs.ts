@@ -1,5 +1,6 @@
 /** Electron's native dialogs and shell behind the plain interfaces the handlers use. */
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import path from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { Dialogs, FileOpener } from '../ipc/handlers';
 
 async function pickOne(getWindow: () => BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
@@ -25,6 +26,23 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
           { name: 'PDFs, web pages, images and text', extensions: ['pdf', 'html', 'htm', 'mhtml', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'txt', 'md', 'csv', 'json'] },
         ],
       }),
+    pickAnnotationFile: () =>
+      pickOne(getWindow, {
+        title: 'Import annotations into this article',
+        properties: ['openFile'],
+        filters: [{ name: 'W3C Web Annotation (JSON-LD, JSON)', extensions: ['jsonld', 'json'] }],
+      }),
+    pickExportPath: async (defaultName, format) => {
+      const win = getWindow();
+      const options = {
+        title: `Export ${format.label}`,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: format.label, extensions: [format.extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }
 

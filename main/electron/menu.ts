@@ -13,6 +13,10 @@ export function installMenu(send: (command: AppCommand) => void, isMac: boolean)
         { label: 'Paste Article…', accelerator: 'CmdOrCtrl+Shift+V', click: () => send('import-paste') },
         { label: 'Open Sample Article', click: () => send('open-sample') },
         { type: 'separator' },
+        // The page handles Ctrl/Cmd+Shift+E itself (it knows the open article); the menu only shows it.
+        { label: 'Import Annotations…', click: () => send('import-annotations') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send('export') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -45,10 +45,13 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     const handlers = createHandlers({
       db,
       projectPath: file,
-      dialogs: { pickImportFile: async () => nextDialogAnswer, pickAttachmentFile: async () => nextDialogAnswer },
+      dialogs: { pickImportFile: async () => nextDialogAnswer, pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
       files: { openFile: async () => {} },
       scratchDir: path.join(dir, 'scratch'),
+      pdf: { print: () => Promise.reject(new Error('These tests print no PDF (the end-to-end specs do).')) },
+      notify: () => {},
+      generator: 'Claimdesk test',
     });
     dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (c) => c.isMainFrame && c.frameUrl?.startsWith('app://claimdesk/') === true,

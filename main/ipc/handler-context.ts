@@ -4,6 +4,9 @@
  * app; the test harness provides scripted ones.
  */
 import type Database from 'better-sqlite3';
+import type { ExportFormatInfo } from '../../shared/export/formats';
+import type { TaskProgress } from '../../shared/ipc/task-progress';
+import type { PdfPrinter } from '../export/pdf-printer';
 import type { SettingsStore } from '../settings/app-settings';
 
 /** The native dialogs main needs. */
@@ -12,6 +15,10 @@ export interface Dialogs {
   pickImportFile(): Promise<string | null>;
   /** Asks for a file to archive with a source; resolves with its path, or null when cancelled. */
   pickAttachmentFile(): Promise<string | null>;
+  /** Asks for a W3C Web Annotation file (JSON or JSON-LD) to import; resolves with its path, or null when cancelled. */
+  pickAnnotationFile(): Promise<string | null>;
+  /** Asks where to save an export, suggesting `defaultName`; resolves with the path, or null when cancelled. */
+  pickExportPath(defaultName: string, format: ExportFormatInfo): Promise<string | null>;
 }
 
 /** Opens a file with the application the operating system associates with it. */
@@ -28,4 +35,10 @@ export interface HandlerContext {
   readonly files: FileOpener;
   /** A private folder where archived copies are written before they are opened. */
   readonly scratchDir: string;
+  /** Prints the HTML report to PDF. */
+  readonly pdf: PdfPrinter;
+  /** Sends progress of a long task to the renderer. */
+  readonly notify: (progress: TaskProgress) => void;
+  /** The application and its version, as exports name their generator ("Claimdesk 0.1.0"). */
+  readonly generator: string;
 }

@@ -5,8 +5,10 @@
  */
 import type { Handlers } from '../../shared/ipc/contract';
 import type { HandlerContext } from './handler-context';
+import { annotationHandlers } from './handlers/annotation-handlers';
 import { claimHandlers } from './handlers/claim-handlers';
 import { documentHandlers } from './handlers/document-handlers';
+import { exportHandlers } from './handlers/export-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
 
@@ -19,5 +21,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...documentHandlers(ctx),
     ...claimHandlers(ctx),
     ...sourceHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...annotationHandlers(ctx),
   } satisfies Handlers;
 }

@@ -31,6 +31,7 @@ export const CHANNELS = [
   'claims:link',
   'claims:unlink',
   'claims:linked',
+  'claims:reattach',
   'sources:list',
   'sources:get',
   'sources:create',
@@ -58,6 +59,9 @@ export const CHANNELS = [
   'search:query',
   'history:list',
   'history:undo',
+  'export:save',
+  'annotations:importDialog',
+  'annotations:importBytes',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -80,6 +84,8 @@ export const APP_COMMANDS = [
   'show-history',
   'show-shortcuts',
   'focus-search',
+  'export',
+  'import-annotations',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

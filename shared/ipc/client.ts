@@ -5,12 +5,15 @@
 import type { Result } from '../result';
 import { isAppCommand, isChannel, type AppCommand, type Channel } from './channels';
 import type { ArgsIn, Results } from './contract';
+import { isTaskProgress, type TaskProgress } from './task-progress';
 
 /** The API the renderer sees. */
 export interface ClaimdeskApi {
   invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<Results[C]>>;
   /** Subscribes to menu commands from main; returns an unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Subscribes to progress of long tasks (exports); returns an unsubscribe function. */
+  onProgress(listener: (progress: TaskProgress) => void): () => void;
 }
 
 /** A transport: sends one call and resolves with main's `Result`. */
@@ -31,6 +34,14 @@ export function buildApi(transport: Transport, events: EventSource): ClaimdeskAp
       // Only the command name crosses the bridge, never an event object.
       return events((payload) => {
         if (isAppCommand(payload)) listener(payload);
+      });
+    },
+    onProgress(listener: (progress: TaskProgress) => void): () => void {
+      return events((payload) => {
+        if (isTaskProgress(payload)) {
+          const { type, taskId, done, total, label } = payload;
+          listener({ type, taskId, done, total, label });
+        }
       });
     },
   });

@@ -10,6 +10,7 @@ import {
   MAX_ARTICLE_CHARS,
   MAX_ATTACHMENT_BYTES,
   MAX_IMPORT_BYTES,
+  type AnnotationImportReport,
   type Attachment,
   type Claim,
   type DocumentRecord,
@@ -22,7 +23,9 @@ import {
   type Tag,
   type Verdict,
 } from '../domain';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import type { Channel } from './channels';
+import { TASK_ID_PATTERN } from './task-progress';
 import { bytesUpTo, fileName, id, none } from './schemas/common';
 import {
   claimFilterSchema,
@@ -70,6 +73,7 @@ export const argSchemas = {
   'claims:link': z.object({ id, withId: id }).strict(),
   'claims:unlink': byId,
   'claims:linked': byId,
+  'claims:reattach': z.object({ id, anchor: textAnchorSchema }).strict(),
   'sources:list': sourceListSchema,
   'sources:get': byId,
   'sources:create': z.object({ fields: sourceFieldsSchema }).strict(),
@@ -97,12 +101,34 @@ export const argSchemas = {
   'search:query': z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
   'history:list': historyQuerySchema,
   'history:undo': z.object({ entryId: id }).strict(),
+  'export:save': z
+    .object({
+      documentId: id,
+      format: z.enum(EXPORT_FORMATS),
+      options: z.object({ includeNotes: z.boolean(), includeConfidential: z.boolean() }).strict(),
+      filter: claimFilterSchema.optional(),
+      taskId: z.string().regex(TASK_ID_PATTERN, 'a task id of letters, digits and dashes'),
+    })
+    .strict(),
+  'annotations:importDialog': z.object({ documentId: id }).strict(),
+  'annotations:importBytes': z.object({ documentId: id, bytes: bytesUpTo(MAX_IMPORT_BYTES), fileName: z.string().trim().min(1).max(255) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
 export interface ProjectInfo {
   readonly path: string;
   readonly name: string;
+}
+
+/** A finished export. */
+export interface ExportResult {
+  /** Where the file was written. */
+  readonly path: string;
+  readonly format: ExportFormat;
+  /** How many claims it holds. */
+  readonly claims: number;
+  /** Its size in bytes. */
+  readonly bytes: number;
 }
 
 /** Result types, one per channel. */
@@ -136,6 +162,8 @@ export interface Results {
   'claims:unlink': Claim;
   /** The other claims linked with it as the same claim. */
   'claims:linked': Claim[];
+  /** The claim, attached to the new passage. */
+  'claims:reattach': Claim;
   'sources:list': Source[];
   'sources:get': Source;
   'sources:create': Source;
@@ -166,6 +194,11 @@ export interface Results {
   'history:list': HistoryEntry[];
   /** The entry recording the undo. */
   'history:undo': HistoryEntry;
+  /** null when the user cancelled the save dialog. */
+  'export:save': ExportResult | null;
+  /** null when the user cancelled the dialog. */
+  'annotations:importDialog': AnnotationImportReport | null;
+  'annotations:importBytes': AnnotationImportReport;
 }
 
 /** What the renderer passes (before validation and defaults). */

@@ -1,6 +1,6 @@
 /** Claims, the verdict scale, tags, search and the history of changes. */
 import type { Handlers } from '../../../shared/ipc/contract';
-import { createClaim, deleteClaim, filterClaims, linkClaims, linkedClaims, listClaims, restoreClaim, unlinkClaim, updateClaim } from '../../store/claims';
+import { createClaim, deleteClaim, filterClaims, linkClaims, linkedClaims, listClaims, reattachClaim, restoreClaim, unlinkClaim, updateClaim } from '../../store/claims';
 import { listHistory, undoChange } from '../../store/history';
 import { searchProject } from '../../store/search';
 import { createTag, deleteTag, listTags, mergeTags, moveTag, updateTag } from '../../store/tags';
@@ -23,6 +23,7 @@ type ClaimHandlers = Pick<
   | 'claims:link'
   | 'claims:unlink'
   | 'claims:linked'
+  | 'claims:reattach'
   | 'tags:list'
   | 'tags:create'
   | 'tags:update'
@@ -57,6 +58,7 @@ export function claimHandlers({ db }: HandlerContext): ClaimHandlers {
     'claims:link': ({ id, withId }) => linkClaims(db, id, withId),
     'claims:unlink': ({ id }) => unlinkClaim(db, id),
     'claims:linked': ({ id }) => linkedClaims(db, id),
+    'claims:reattach': ({ id, anchor }) => reattachClaim(db, id, anchor),
     'tags:list': () => listTags(db),
     'tags:create': ({ fields }) => createTag(db, fields),
     'tags:update': ({ id, name, color }) => updateTag(db, id, { name, color }),
