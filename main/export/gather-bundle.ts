@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportBundle, ExportOptions } from '../../shared/export/bundle';
 import type { ClaimFilter, Source } from '../../shared/domain';
+import { readingOrder } from '../../shared/domain/reading-order';
 import { filterClaims, getDocument, getSource, listClaims, listProfiles, listSpeakers, listTags, listVerdicts } from '../store';
 
 /**
@@ -23,8 +24,8 @@ export function gatherBundle(
 ): ExportBundle {
   return db.transaction((): ExportBundle => {
     const document = getDocument(db, documentId);
-    const claims =
-      meta.filter === undefined ? listClaims(db, documentId) : filterClaims(db, { ...meta.filter, documentId, deleted: false });
+    // Every format numbers the claims as the claims panel does.
+    const claims = (meta.filter === undefined ? listClaims(db, documentId) : filterClaims(db, { ...meta.filter, documentId, deleted: false })).sort(readingOrder);
 
     const sourceIds = new Set(claims.flatMap((c) => c.sources.map((link) => link.source.id)));
     const sources: Source[] = [...sourceIds].sort((a, b) => a - b).map((id) => getSource(db, id));

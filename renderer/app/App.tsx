@@ -121,12 +121,15 @@ export function App() {
     'show-history': () => setView('history'),
     'show-shortcuts': () => setHelpOpen(true),
     'focus-search': () => search.current?.focus(),
+    export: () => showArticles((w) => w.openExport()),
+    'import-annotations': () => showArticles((w) => w.importAnnotations()),
   };
   useEffect(() => onCommand((c) => commands.current[c]()), []);
 
   useShortcuts({
     enabled: profile !== undefined && profile !== null && !helpOpen,
     onTag: () => showArticles((w) => w.requestTag()),
+    onExport: () => showArticles((w) => w.openExport()),
     onUndo: toast?.undo
       ? () => {
           toast.undo!();

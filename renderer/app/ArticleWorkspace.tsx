@@ -4,9 +4,10 @@
  * only after main has answered; nothing is shown as saved before it is.
  */
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { ClaimInput, DocumentMeta, DocumentRecord, DocumentSummary, Profile, Tag, TextAnchor, Verdict } from '../../shared/domain';
+import type { AnnotationImportReport, ClaimInput, DocumentMeta, DocumentRecord, DocumentSummary, Profile, Tag, TextAnchor, Verdict } from '../../shared/domain';
 import { articleSchema } from '../../shared/article/schema';
 import type { Result } from '../../shared/result';
+import { AnnotationImportReportDialog } from '../components/AnnotationImportReport';
 import { ArticleView, type ArticleHandle } from '../components/ArticleView';
 import { ClaimFilters, isFiltering, type FilterState } from '../components/ClaimFilters';
 import { ClaimForm } from '../components/claim-form/ClaimForm';
@@ -15,11 +16,14 @@ import { ClaimPicker } from '../components/ClaimPicker';
 import { ClaimsPanel } from '../components/ClaimsPanel';
 import { DocumentHeader } from '../components/DocumentHeader';
 import { EmptyLibrary } from '../components/EmptyLibrary';
+import { ExportDialog } from '../components/ExportDialog';
 import { LibraryPanel } from '../components/LibraryPanel';
 import { PasteDialog } from '../components/PasteDialog';
 import { claimLabel, claimNumbers, placeClaims } from '../editor/anchors';
 import { call } from '../services/api';
 import { useDocumentClaims } from './use-document-claims';
+import { useExport } from './use-export';
+import '../styles/exchange.css';
 import { useFileDrop } from './use-file-drop';
 
 type FormState = { mode: 'create'; anchor: TextAnchor } | { mode: 'edit'; claimId: number };
@@ -30,6 +34,10 @@ export interface WorkspaceHandle {
   openPaste(): void;
   openSample(): void;
   requestTag(): void;
+  /** Opens the export dialog for the open document. */
+  openExport(): void;
+  /** Asks for a W3C Web Annotation file and imports its annotations into the open document. */
+  importAnnotations(): void;
   /** Opens a document and, when given, one of its claims. */
   openClaim(documentId: number, claimId: number | null): Promise<void>;
   /** Moves to the next or previous claim in reading order and marks it. */
@@ -82,6 +90,9 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   const [activeId, setActiveId] = useState<number | null>(null);
   const [picker, setPicker] = useState<{ ids: number[]; coords: { left: number; top: number } } | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useExport(notify);
+  const [importReport, setImportReport] = useState<AnnotationImportReport | null>(null);
   const [filter, setFilter] = useState<FilterState>({});
   const [matching, setMatching] = useState<ReadonlySet<number> | null>(null);
   const claimsState = useDocumentClaims();
@@ -175,8 +186,38 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
     await afterImport(result.value);
   }, [afterImport, onAlert]);
 
+  const afterAnnotations = useCallback(
+    async (report: AnnotationImportReport) => {
+      onAlert(null);
+      await claimsState.load(report.documentId);
+      await refreshLibrary();
+      onClaimsChanged();
+      setImportReport(report);
+    },
+    [claimsState, refreshLibrary, onAlert, onClaimsChanged],
+  );
+
+  const importAnnotationsFromDialog = useCallback(async () => {
+    if (!record) return notify('Open the article the annotations belong to first.');
+    const result = await call('annotations:importDialog', { documentId: record.id });
+    if (!result.ok) return onAlert(`Annotations not imported: ${result.error.message} The article and its claims are unchanged.`);
+    if (result.value) await afterAnnotations(result.value);
+  }, [record, notify, onAlert, afterAnnotations]);
+
   const importFiles = useCallback(
-    async (files: File[]) => {
+    async (dropped: File[]) => {
+      const annotationFiles = dropped.filter((f) => /\.(jsonld|json)$/i.test(f.name));
+      const files = dropped.filter((f) => !annotationFiles.includes(f));
+      for (const file of annotationFiles) {
+        if (!record) {
+          onAlert(`“${file.name}” holds annotations: open the article they belong to, then drop it again.`);
+          continue;
+        }
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const result = await call('annotations:importBytes', { documentId: record.id, bytes, fileName: file.name });
+        if (result.ok) await afterAnnotations(result.value);
+        else onAlert(`Annotations not imported: ${result.error.message} The article and its claims are unchanged.`);
+      }
       const refused: string[] = [];
       let last: DocumentSummary | null = null;
       for (const file of files) {
@@ -188,7 +229,7 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
       if (last) await afterImport(last);
       if (refused.length > 0) onAlert(`Not imported — ${refused.join(' ')} Your library is unchanged.`);
     },
-    [afterImport, onAlert],
+    [afterImport, afterAnnotations, record, onAlert],
   );
   const dragging = useFileDrop((files) => void importFiles(files));
 
@@ -227,6 +268,19 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
     setPicker(null);
     setForm({ mode: 'create', anchor });
   }, [record, notify]);
+
+  const attachOrphan = useCallback(
+    async (claimId: number) => {
+      const anchor = articleRef.current?.selectionAnchor() ?? null;
+      if (!anchor) return notify('Select the passage this claim refers to in the article, then press “Attach to selection”.');
+      const result = await call('claims:reattach', { id: claimId, anchor });
+      if (!result.ok) return onAlert(`Could not attach the claim: ${result.error.message}`);
+      await claimsState.load(result.value.documentId);
+      setActiveId(claimId);
+      notify('Claim attached to the selected passage.');
+    },
+    [claimsState, notify, onAlert],
+  );
 
   const jumpTo = useCallback((claimId: number) => {
     setActiveId(claimId);
@@ -288,6 +342,10 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
       openPaste: () => setPasteOpen(true),
       openSample: () => void openSample(),
       requestTag,
+      openExport: () => {
+        if (record) setExportOpen(true);
+      },
+      importAnnotations: () => void importAnnotationsFromDialog(),
       async openClaim(documentId, claimId) {
         if (record?.id !== documentId) await openDocument(documentId);
         if (claimId !== null) window.setTimeout(() => openClaimForm(claimId), 0);
@@ -315,7 +373,7 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
         void refreshLibrary();
       },
     }),
-    [importFromDialog, openSample, requestTag, record, openDocument, openClaimForm, ordered, activeId, jumpTo, claims, verdicts, claimsState, notify, onAlert, refreshLibrary],
+    [importFromDialog, importAnnotationsFromDialog, openSample, requestTag, record, openDocument, openClaimForm, ordered, activeId, jumpTo, claims, verdicts, claimsState, notify, onAlert, refreshLibrary],
   );
 
   const editing = form?.mode === 'edit' ? (claims.find((c) => c.id === form.claimId) ?? deleted.find((c) => c.id === form.claimId)) : undefined;
@@ -333,6 +391,19 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           {record && doc && (
             <>
               <DocumentHeader key={record.id} document={record} onSave={saveMeta} />
+              <div className="document-actions" role="toolbar" aria-label="Document actions">
+                <button type="button" onClick={() => setExportOpen(true)} aria-keyshortcuts="Control+Shift+E">
+                  Export…
+                </button>
+                <button type="button" onClick={() => void importAnnotationsFromDialog()}>
+                  Import annotations…
+                </button>
+                {exporter.running && !exportOpen && (
+                  <span className="export-status" role="status">
+                    {exporter.running.label} <progress max={exporter.running.total} value={exporter.running.done} aria-label="Export progress" />
+                  </span>
+                )}
+              </div>
               <ArticleView
                 ref={articleRef}
                 doc={doc}
@@ -357,6 +428,7 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
             onJump={jumpTo}
             onEdit={openClaimForm}
             onRestore={(id) => void restoreClaim(id)}
+            onAttach={(id) => void attachOrphan(id)}
           />
         )}
       </div>
@@ -377,11 +449,22 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           {...(form.mode === 'edit' && editing!.deletedAt === null ? { onDelete: () => void deleteClaim(form.claimId) } : {})}
         />
       )}
+      {exportOpen && record && (
+        <ExportDialog
+          documentId={record.id}
+          total={claims.length}
+          filtered={filtering && matching !== null ? { filter: { ...filter, documentId: record.id }, count: shown.length } : null}
+          running={exporter.running}
+          onExport={exporter.start}
+          onClose={() => setExportOpen(false)}
+        />
+      )}
+      {importReport && <AnnotationImportReportDialog report={importReport} onClose={() => setImportReport(null)} />}
       {pasteOpen && <PasteDialog onImport={importPasted} onCancel={() => setPasteOpen(false)} />}
       {picker && pickerClaims && <ClaimPicker claims={pickerClaims} coords={picker.coords} onPick={openClaimForm} onClose={() => setPicker(null)} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop a .txt article to import it
+          {record ? 'Drop a .txt article to import it, or a W3C annotation file (.jsonld, .json) to add its claims here' : 'Drop a .txt article to import it'}
         </div>
       )}
     </>

@@ -13,6 +13,8 @@ const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; 
 describe('keyboard shortcuts', () => {
   it('maps the documented keys to their actions', () => {
     expect(shortcutFor(press('e', { ctrlKey: true }), false)).toEqual({ type: 'tag' });
+    expect(shortcutFor(press('E', { ctrlKey: true, shiftKey: true }), false)).toEqual({ type: 'export' });
+    expect(shortcutFor(press('E', { metaKey: true, shiftKey: true }), true)).toEqual({ type: 'export' });
     expect(shortcutFor(press('E', { metaKey: true }), false)).toEqual({ type: 'tag' });
     expect(shortcutFor(press('j'), false)).toEqual({ type: 'step', direction: 1 });
     expect(shortcutFor(press('ArrowUp', { altKey: true }), false)).toEqual({ type: 'step', direction: -1 });

@@ -12,6 +12,7 @@ export interface Shortcut {
 /** Every shortcut, in the order the help overlay shows them. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl/Cmd+E', action: 'Tag the selected passage as a claim' },
+  { keys: 'Ctrl/Cmd+Shift+E', action: 'Export the article with its claims' },
   { keys: 'J or Alt+↓', action: 'Next claim' },
   { keys: 'K or Alt+↑', action: 'Previous claim' },
   { keys: 'E', action: 'Open the marked claim' },
@@ -26,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 /** What a key press asks for, or null. `typing` is true when the focus is in a text field. */
 export type ShortcutAction =
   | { readonly type: 'tag' }
+  | { readonly type: 'export' }
   | { readonly type: 'undo' }
   | { readonly type: 'search' }
   | { readonly type: 'help' }
@@ -45,6 +47,7 @@ interface KeyLike {
 export function shortcutFor(e: KeyLike, typing: boolean): ShortcutAction | null {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod && e.shiftKey && !e.altKey && key === 'e') return { type: 'export' };
   if (mod && !e.altKey && !e.shiftKey) {
     if (key === 'e') return { type: 'tag' };
     if (key === 'f') return { type: 'search' };

@@ -5,6 +5,7 @@ import { shortcutFor } from './shortcuts';
 interface Handlers {
   readonly enabled: boolean;
   readonly onTag: () => void;
+  readonly onExport: () => void;
   /** null while there is nothing to undo. */
   readonly onUndo: (() => void) | null;
   readonly onSearch: () => void;
@@ -43,6 +44,8 @@ export function useShortcuts(handlers: Handlers): void {
       switch (action.type) {
         case 'tag':
           return run(h.onTag);
+        case 'export':
+          return run(h.onExport);
         case 'undo':
           return run(h.onUndo);
         case 'search':

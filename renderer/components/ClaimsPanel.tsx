@@ -16,6 +16,8 @@ interface Props {
   readonly onJump: (claimId: number) => void;
   readonly onEdit: (claimId: number) => void;
   readonly onRestore: (claimId: number) => void;
+  /** Re-attaches a claim that was not found to the passage selected in the article. */
+  readonly onAttach: (claimId: number) => void;
   /** The filters form, shown when the user opens it. */
   readonly filters: ReactNode;
   readonly filtering: boolean;
@@ -50,7 +52,7 @@ function Legend({ verdicts, claims }: { verdicts: readonly Verdict[]; claims: re
 }
 
 /** The claims panel. */
-export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activeClaimId, onJump, onEdit, onRestore, filters, filtering, total }: Props) {
+export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activeClaimId, onJump, onEdit, onRestore, onAttach, filters, filtering, total }: Props) {
   const [showDeleted, setShowDeleted] = useState(false);
   const [showFilters, setShowFilters] = useState(false);
   const verdictById = new Map(verdicts.map((v) => [v.id, v]));
@@ -58,7 +60,7 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
   const placed = ordered.filter((c) => !orphans.has(c.id));
   const lost = ordered.filter((c) => orphans.has(c.id));
 
-  const item = (c: Claim) => {
+  const item = (c: Claim, lostClaim = false) => {
     const v = verdictById.get(c.verdictId);
     const n = numbers.get(c.id) ?? 0;
     return (
@@ -82,6 +84,11 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
         <button type="button" className="link-button" onClick={() => onEdit(c.id)} aria-label={`Edit claim ${n}`}>
           Edit
         </button>
+        {lostClaim && (
+          <button type="button" className="link-button attach-button" onClick={() => onAttach(c.id)} aria-label={`Attach claim ${n} to the selected text`}>
+            Attach to selection
+          </button>
+        )}
       </li>
     );
   };
@@ -99,13 +106,13 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
         {showFilters && filters}
         {total === 0 && <p className="hint">Select a passage in the article and press “Tag claim” (Ctrl+E).</p>}
         {total > 0 && claims.length === 0 && <p className="hint">No claim matches the filters.</p>}
-        <ol aria-label="Claims in reading order">{placed.map(item)}</ol>
+        <ol aria-label="Claims in reading order">{placed.map((c) => item(c))}</ol>
       </section>
       {lost.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-title">
           <h2 id="orphans-title">Not found in the text ({lost.length})</h2>
-          <p className="hint">The quoted text of these claims could not be found in this version of the article. They are kept.</p>
-          <ol>{lost.map(item)}</ol>
+          <p className="hint">The quoted text of these claims could not be found in this version of the article. They are kept: select the passage they refer to and press “Attach to selection”.</p>
+          <ol>{lost.map((c) => item(c, true))}</ol>
         </section>
       )}
       {deleted.length > 0 && (

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
+import { readingOrder } from '../../shared/domain/reading-order';
 import { anchorAll } from '../../shared/anchoring';
 import { describeRange } from '../../shared/anchoring/describe';
 import { buildTextIndex, offsetToPos, plainTextOf, posToOffset } from '../../shared/article/plain-text';
@@ -44,9 +45,9 @@ export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: Reado
   return { highlights, orphans };
 }
 
-/** Claims are numbered in reading order (by stored start, then end, then id). */
+/** Claims are numbered in reading order (see shared/domain/reading-order.ts). */
 export function claimNumbers(claims: readonly Claim[]): Map<number, number> {
-  const sorted = [...claims].sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id);
+  const sorted = [...claims].sort(readingOrder);
   return new Map(sorted.map((c, i) => [c.id, i + 1]));
 }
 

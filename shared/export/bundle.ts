@@ -28,7 +28,7 @@ export interface ExportBundle {
   /** The application that produced the export, e.g. "Claimdesk 0.1.0". */
   readonly generator: string;
   readonly document: DocumentRecord;
-  /** Live claims of the document, in reading order. */
+  /** Live claims of the document, in reading order (shared/domain/reading-order.ts). */
   readonly claims: readonly Claim[];
   /** The project's verdict scale, in order (best first as the user arranged it). */
   readonly verdicts: readonly Verdict[];

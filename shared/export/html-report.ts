@@ -7,6 +7,7 @@ import type { ExportBundle } from './bundle';
 import {
   buildReportModel,
   linkableUrl,
+  readableTime,
   type ReportClaim,
   type ReportModel,
   type ReportParagraph,
@@ -71,9 +72,7 @@ function link(url: string | null, text?: string): string {
  * wraps in a narrow printed column; anything else is shown as given.
  */
 function time(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
-  const shown = match === null ? iso : `${match[1]} ${match[2]} UTC`;
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(shown)}</time>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(readableTime(iso))}</time>`;
 }
 
 function metadata(model: ReportModel): string {

@@ -5,14 +5,23 @@
  * http(s)/mailto URLs, as `[text](<normalised URL>)`.
  */
 import type { ExportBundle } from './bundle';
-import { buildReportModel, linkableUrl, type ReportClaim, type ReportModel } from './report-model';
+import { buildReportModel, linkableUrl, readableTime, type ReportClaim, type ReportModel } from './report-model';
 
-/** Escapes one line of user text for Markdown inline content. */
+/**
+ * Escapes one line of user text for Markdown inline content. Only what could change the
+ * meaning is escaped, so the text still reads well where Markdown is not rendered: characters
+ * that open emphasis, code, links, HTML, autolinks, tables or strike-through anywhere; `&` only
+ * where it would start an entity; and at the start of the line what would open a heading, a
+ * list, a quote or a setext underline.
+ */
 export function escapeMarkdownLine(text: string): string {
   return (
     text
       .trim()
-      .replace(/[\\`*_[\]()<>#+\-!|&~=]/g, (c) => `\\${c}`)
+      .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+      // "#", "-", "+", "=" at the start of a line would make a heading, a list or an underline.
+      .replace(/^([#+=-])/, '\\$1')
       // "1." or "1)" at the start of a line would start an ordered list.
       .replace(/^(\d+)([.)])/, '$1\\$2')
   );
@@ -38,7 +47,7 @@ function link(text: string, url: string | null): string {
 /** Renders `bundle` as a Markdown report (CommonMark). */
 export function renderMarkdownReport(bundle: ExportBundle): string {
   const model = buildReportModel(bundle);
-  const lines: string[] = [`# Fact\\-check: ${escapeMarkdown(model.title)}`, ''];
+  const lines: string[] = [`# Fact-check: ${escapeMarkdown(model.title)}`, ''];
   lines.push(...metadata(model), '', '## Claims', '');
   if (model.claims.length === 0) lines.push('No claims.', '');
   for (const claim of model.claims) lines.push(...claimItem(claim), '');
@@ -65,7 +74,7 @@ function metadata(model: ReportModel): string[] {
   if (model.publishedOn !== null) rows.push(`**Published:** ${escapeMarkdown(model.publishedOn)}`);
   if (model.url !== null) rows.push(`**Article URL:** ${link(model.url, model.url)}`);
   rows.push(`**Checked by:** ${escapeMarkdown(model.desk)}`);
-  rows.push(`**Exported:** ${escapeMarkdown(model.exportedAt)} by ${escapeMarkdown(model.generator)}`);
+  rows.push(`**Exported:** ${escapeMarkdown(readableTime(model.exportedAt))} by ${escapeMarkdown(model.generator)}`);
   // Each line ends with a hard break except the last, so they render as one block.
   return rows.map((row, i) => (i < rows.length - 1 ? `${row}\\` : row));
 }
@@ -93,6 +102,6 @@ function claimItem(claim: ReportClaim): string[] {
   if (claim.rationale !== null) lines.push('', line(`*Rationale:* ${escapeMarkdown(claim.rationale, indent)}`));
   if (claim.note !== null) lines.push('', line(`*Note:* ${escapeMarkdown(claim.note, indent)}`));
   const who = claim.createdBy === null ? 'unknown' : escapeMarkdown(claim.createdBy);
-  lines.push('', line(`*Checked by* ${who}, ${escapeMarkdown(claim.createdAt)}`));
+  lines.push('', line(`*Checked by* ${who}, ${escapeMarkdown(readableTime(claim.createdAt))}`));
   return lines;
 }

@@ -23,6 +23,7 @@ import {
   type Source,
   type SourceRole,
 } from '../domain';
+import { readingOrder } from '../domain/reading-order';
 import type { ExportBundle } from './bundle';
 
 /** A verdict of the scale as the legend and the claims show it. */
@@ -141,9 +142,7 @@ export function buildReportModel(bundle: ExportBundle): ReportModel {
   const profileName = new Map(bundle.profiles.map((p) => [p.id, p.name]));
   const textLength = document.plainText.length;
 
-  const ordered = [...bundle.claims].sort(
-    (a, b) => a.anchor.start - b.anchor.start || b.anchor.end - a.anchor.end || a.id - b.id,
-  );
+  const ordered = [...bundle.claims].sort(readingOrder);
   const claims = ordered.map((claim, index) =>
     toReportClaim(claim, index + 1, verdictById, allowedSources, profileName, options.includeNotes, textLength),
   );
@@ -280,4 +279,13 @@ export function linkableUrl(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * An ISO-8601 UTC time as people read it ("2026-03-15 09:30 UTC"); anything else is returned
+ * as given.
+ */
+export function readableTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  return match === null ? iso : `${match[1]} ${match[2]} UTC`;
 }
