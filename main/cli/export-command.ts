@@ -49,7 +49,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<void> 
   const text = renderTextExport(bundle, args.format === 'pdf' ? 'html' : args.format);
   const data = printer === null ? text : await printer.print(text);
   if (args.out === null) io.stdout.write(data);
-  else writeFileAtomic(args.out, data);
+  else writeFileAtomic(args.out, data, args.project);
 }
 
 /**

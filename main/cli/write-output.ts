@@ -3,9 +3,10 @@
  * bytes go to a temporary file in the same folder, which is then renamed over the target), so
  * a pipeline never sees half a report and a failed export leaves the old file as it was.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../shared/result';
+import { writeExportFile } from '../export/write-file';
 import { RuntimeError, UsageError } from './cli-errors';
 
 /**
@@ -26,27 +27,17 @@ export function refuseProjectAsOutput(out: string, project: string): void {
 }
 
 /**
- * Writes `data` to `file` atomically: a temporary file beside it, flushed to disk, then renamed
- * over it. RuntimeError in plain words when the folder is missing or not writable, or `file`
- * is a folder; the temporary file never outlives a failure.
+ * Writes `data` to `file` atomically, as the app writes its exports (a temporary file beside
+ * it, flushed to disk, then renamed over it). RuntimeError in plain words when the folder is
+ * missing or not writable, or `file` is a folder; the temporary file never outlives a failure.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, project: string): void {
   checkOutputTarget(file);
-  const target = path.resolve(file);
-  const folder = path.dirname(target);
-  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
+    writeExportFile(file, data, project);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new RuntimeError(`Cannot write "${file}": ${describeFsError(error)}`);
+    if (error instanceof AppError && error.kind === 'forbidden' && /project file/.test(error.message)) throw new UsageError(error.message, 'export');
+    throw new RuntimeError(`Cannot write "${file}": ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -61,20 +52,6 @@ export function checkOutputTarget(file: string): void {
   }
   if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new RuntimeError(`Cannot write "${file}": it is a folder.`);
-  }
-}
-
-function describeFsError(error: unknown): string {
-  switch ((error as { code?: unknown }).code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied.';
-    case 'ENOSPC':
-      return 'the disk is full.';
-    case 'EROFS':
-      return 'the disk is read-only.';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
 

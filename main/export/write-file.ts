@@ -3,6 +3,7 @@
  * bytes go to a temporary file in the same folder, are flushed to disk, then renamed over the
  * target in one step.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
@@ -19,7 +20,7 @@ export function writeExportFile(target: string, data: string | Uint8Array, proje
   if (protectedFiles.some((p) => samePath(p, resolved))) {
     throw new AppError('forbidden', 'An export cannot be saved over the project file. Choose another name.');
   }
-  const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, 'wx', 0o644);
@@ -32,7 +33,8 @@ export function writeExportFile(target: string, data: string | Uint8Array, proje
     if (fd !== null) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    if (code === 'EROFS') throw new AppError('forbidden', `The disk holding ${path.dirname(resolved)} is read-only. Choose another folder.`);
+    if (code === 'EACCES' || code === 'EPERM') {
       throw new AppError('forbidden', `Claimdesk may not write to ${path.dirname(resolved)}. Choose another folder.`);
     }
     if (code === 'ENOENT') throw new AppError('not-found', `The folder ${path.dirname(resolved)} does not exist.`);
@@ -43,7 +45,9 @@ export function writeExportFile(target: string, data: string | Uint8Array, proje
 }
 
 function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
+  // Windows and macOS file systems usually ignore case; comparing without it there errs on the
+  // side of refusing.
+  if (process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase()) return true;
   try {
     // The same file reached by another name (a symlink, a different case on macOS).
     const sa = fs.statSync(a);
