@@ -180,6 +180,20 @@ describe('importing our own W3C export', () => {
     expect(dumpTables(a.db)).toEqual(home);
   });
 
+  it('recognises its own claims coming back through another desk (A → B → A), by the via of the copies', () => {
+    const a = projectA();
+    const { db } = tempProject();
+    const { documentId } = addArticle(db, FLOOD);
+    importAnnotations(db, documentId, exportFile(a.db, a.documentId), 'from-a.jsonld');
+    const fromB = exportFile(db, documentId);
+    const vias = (JSON.parse(new TextDecoder().decode(fromB)) as { first: { items: { id: string; via?: string }[] } }).first.items.map((item) => item.via);
+    expect(vias.every((via) => via?.startsWith('urn:uuid:'))).toBe(true);
+
+    const home = dumpTables(a.db);
+    expect(importAnnotations(a.db, a.documentId, fromB, 'from-b.jsonld')).toMatchObject({ created: 0, duplicates: 4 });
+    expect(dumpTables(a.db)).toEqual(home);
+  });
+
   it('matches tags, sources and verdicts already in the project, case-insensitively, and never invents a verdict', () => {
     const a = projectA();
     const file = exportFile(a.db, a.documentId);

@@ -78,8 +78,11 @@ export function importAnnotations(db: Database, documentId: number, bytes: Uint8
 
     for (const annotation of file.annotations) {
       const importedFrom = annotation.id ?? `sha256:${createHash('sha256').update(annotation.canonicalJson ?? '').digest('hex')}`;
-      const earlier = seen.has(importedFrom) ? 'this file' : importedBefore(db, documentId, importedFrom);
-      seen.add(importedFrom);
+      // An annotation is known by its id and by the ids of the annotation it copies (an export
+      // of claims that were themselves imported names their origin in `via`).
+      const identities = [importedFrom, ...annotation.aliases];
+      const earlier = identities.some((i) => seen.has(i)) ? 'this file' : firstKnown(db, documentId, identities);
+      for (const identity of identities) seen.add(identity);
       if (earlier !== null) {
         duplicates++;
         if (earlier === 'in the bin') inBin++;
@@ -118,6 +121,15 @@ export function importAnnotations(db: Database, documentId: number, bytes: Uint8
       claimIds,
     };
   })();
+}
+
+/** Whether any of `identities` is already a claim of the document: null (no), 'live' or 'in the bin'. */
+function firstKnown(db: Database, documentId: number, identities: readonly string[]): 'live' | 'in the bin' | null {
+  for (const identity of identities) {
+    const known = importedBefore(db, documentId, identity);
+    if (known !== null) return known;
+  }
+  return null;
 }
 
 /** Whether an annotation with id `importedFrom` is already a claim of the document: null (no), 'live' or 'in the bin'. */

@@ -36,6 +36,8 @@ export type WebAnnotationBody =
 /** One claim as a W3C annotation. */
 export interface WebAnnotation {
   readonly id: string;
+  /** For a claim imported from another annotation: that annotation's id (W3C `via`). */
+  readonly via?: string;
   readonly type: 'Annotation';
   readonly motivation: 'assessing';
   readonly created: string;
@@ -116,6 +118,7 @@ function toAnnotation(bundle: ExportBundle, claim: Claim, generator: WebAnnotati
   const { exact, prefix, suffix, start, end } = claim.anchor;
   return {
     id: claimIri(claim),
+    ...(claim.importedFrom !== null && /^[a-z][a-z0-9+.-]*:/i.test(claim.importedFrom) ? { via: claim.importedFrom } : {}),
     type: 'Annotation',
     motivation: 'assessing',
     created: claim.createdAt,

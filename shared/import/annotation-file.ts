@@ -72,6 +72,8 @@ export interface ReadAnnotation {
   readonly index: number;
   /** The annotation's id (an IRI, or a tool's own id), or null when it has none. */
   readonly id: string | null;
+  /** Other ids of the same annotation: the one it was copied from (`via`) and its `canonical` id. */
+  readonly aliases: readonly string[];
   /** The annotation as canonical JSON (keys sorted), to recognise it by content when it has no id; null when it has one. */
   readonly canonicalJson: string | null;
   /** The address of the document it was made on, when it names one. */
@@ -206,6 +208,9 @@ const annotationFields = z.object({
   references: z.unknown().optional(),
   // W3C fields.
   bodyValue: optionalText('its bodyValue'),
+  // The annotation this one is a copy of (W3C `via`), and the id all copies share (`canonical`).
+  via: annotationId,
+  canonical: annotationId,
 });
 
 const quoteSelector = z.object({
@@ -251,6 +256,7 @@ function readAnnotation(item: unknown, index: number): ReadAnnotation | string {
   return {
     index,
     id,
+    aliases: [nonEmpty(fields.via), nonEmpty(fields.canonical)].filter((alias): alias is string => alias !== null && alias !== id),
     canonicalJson: id === null ? canonicalJson(item) : null,
     targetSource: source,
     exact: quote.exact,
