@@ -90,4 +90,12 @@ describe('history entries in words', () => {
     });
     expect(changeLines(merged, names)).toEqual(['in the bin: no → yes', 'merged into: (none) → Casualties']);
   });
+
+  it('tells where a claim was attached, by its quote', () => {
+    const attached = entry({
+      before: { anchor: { exact: 'troops fired first', prefix: '', suffix: '', start: 0, end: 18 } },
+      after: { anchor: { exact: 'Security forces fired on protesters', prefix: '', suffix: ' in', start: 41, end: 76 } },
+    });
+    expect(changeLines(attached, names)).toEqual(['passage: “troops fired first” at character 1 → “Security forces fired on protesters” at character 42']);
+  });
 });

@@ -60,6 +60,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   deletedAt: 'in the bin',
   mergedIntoId: 'merged into',
   groupId: 'linked group',
+  anchor: 'passage',
 };
 
 /** Codes shown by their label, per field. */
@@ -114,6 +115,12 @@ export function valueWords(entity: HistoryEntity, key: string, value: unknown, n
       return list(value, (id) => nameOf(names.tag, 'tag', id));
     case 'sources':
       return list(value, (s) => `${nameOf(names.source, 'source', s['sourceId'])} (${SOURCE_ROLE_LABELS[s['role'] as keyof typeof SOURCE_ROLE_LABELS] ?? plain(s['role'])})`);
+    case 'anchor': {
+      // Where the claim sits in its article: its quote, and where it starts.
+      const a = value as { exact?: unknown; start?: unknown };
+      const quote = typeof a.exact === 'string' ? `“${clip(a.exact)}”` : NONE;
+      return typeof a.start === 'number' ? `${quote} at character ${a.start + 1}` : quote;
+    }
     case 'attribution': {
       const a = value as { kind?: keyof typeof ATTRIBUTION_LABELS; chain?: unknown };
       const chain = list(a.chain, (hop) => nameOf(names.speaker, 'speaker', hop['speakerId']));
