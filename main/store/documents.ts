@@ -3,10 +3,10 @@
  * metadata edits. The body is ProseMirror JSON, stored as text and parsed on the way out.
  */
 import type { Database } from 'better-sqlite3';
-import type { DocumentMeta, DocumentRecord, DocumentSummary } from '../../shared/domain';
+import { isLanguageTag, SOURCE_FORMATS, type DocumentMeta, type DocumentRecord, type DocumentSummary, type SourceFormat } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { DOCUMENT_SUMMARY_COLUMNS, NOW_SQL, toDocumentSummary, type DocumentSummaryRow } from './rows';
-import { blankToNull } from './validate';
+import { blankToNull, invalid, oneOf } from './validate';
 
 /** What an import hands to createDocument. */
 export interface NewDocument {
@@ -17,9 +17,16 @@ export interface NewDocument {
   readonly plainText: string;
   /** Where it came from, e.g. 'sample:1'; see findDocumentByOrigin. */
   readonly origin?: string | null;
+  /** The article's language as a BCP 47 tag ('en', 'pt-BR'), when the importer knows it. */
+  readonly language?: string | null;
+  /** The format the article was imported from. */
+  readonly sourceFormat?: SourceFormat | null;
 }
 
-/** Every document, newest first, each with its count of live claims. */
+/**
+ * Every document, newest first, each with its count of live claims — every version of every
+ * series (the library shows the latest of each; see DocumentSummary.versionCount).
+ */
 export function listDocuments(db: Database): DocumentSummary[] {
   return db
     .prepare<[], DocumentSummaryRow>(
@@ -41,19 +48,22 @@ export function getDocument(db: Database, id: number): DocumentRecord {
 }
 
 /**
- * Stores a new document and returns its summary. Meta text is trimmed, blanks become null;
- * AppError('invalid-argument') for a blank title or a body that is not JSON-serialisable.
+ * Stores a new document, version 1 of a series of its own, and returns its summary. Meta text
+ * is trimmed, blanks become null; AppError('invalid-argument') for a blank title, a body that
+ * is not JSON-serialisable, a language that is not a BCP 47 tag or an unknown source format.
  */
 export function createDocument(db: Database, input: NewDocument): DocumentSummary {
   const title = blankToNull(input.meta.title);
   if (title === null) throw new AppError('invalid-argument', 'A document needs a title.');
   const bodyJson = JSON.stringify(input.body) as string | undefined;
   if (bodyJson === undefined) throw new AppError('invalid-argument', 'The document has no body.');
+  const language = checkLanguage(input.language);
+  const sourceFormat = input.sourceFormat === null || input.sourceFormat === undefined ? null : oneOf(input.sourceFormat, SOURCE_FORMATS, 'The source format');
   return db.transaction(() => {
     const id = db
-      .prepare<[string, string | null, string | null, string | null, string | null, string, string, string | null], number>(
-        `INSERT INTO documents (title, publication, author, url, published_on, body_json, plain_text, origin)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      .prepare<unknown[], number>(
+        `INSERT INTO documents (title, publication, author, url, published_on, body_json, plain_text, origin, language, source_format)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .pluck()
       .get(
@@ -65,8 +75,10 @@ export function createDocument(db: Database, input: NewDocument): DocumentSummar
         bodyJson,
         input.plainText,
         input.origin ?? null,
+        language,
+        sourceFormat,
       ) as number;
-    return getSummary(db, id);
+    return getDocumentSummary(db, id);
   })();
 }
 
@@ -98,7 +110,7 @@ export function updateDocumentMeta(db: Database, id: number, patch: Partial<Docu
         .run(...values, id);
       if (changes === 0) throw notFound();
     }
-    return getSummary(db, id);
+    return getDocumentSummary(db, id);
   })();
 }
 
@@ -112,12 +124,21 @@ export function findDocumentByOrigin(db: Database, origin: string): DocumentSumm
   return row === undefined ? null : toDocumentSummary(row);
 }
 
-function getSummary(db: Database, id: number): DocumentSummary {
+/** The summary of one document; AppError('not-found') if there is none. */
+export function getDocumentSummary(db: Database, id: number): DocumentSummary {
   const row = db
     .prepare<[number], DocumentSummaryRow>(`SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`)
     .get(id);
   if (row === undefined) throw notFound();
   return toDocumentSummary(row);
+}
+
+function checkLanguage(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const tag = typeof value === 'string' ? value.trim() : '';
+  if (tag === '') return null;
+  if (!isLanguageTag(tag)) invalid(`"${String(value)}" is not a language tag such as "en" or "pt-BR".`);
+  return tag;
 }
 
 function notFound(): AppError {

@@ -14,6 +14,7 @@ export {
   createDocument,
   findDocumentByOrigin,
   getDocument,
+  getDocumentSummary,
   listDocuments,
   updateDocumentMeta,
   type NewDocument,
@@ -57,4 +58,6 @@ export {
 export { createVerdict, deleteVerdict, listVerdicts, reorderVerdicts, updateVerdict } from './verdicts';
 export { createTag, deleteTag, findOrCreateTag, listTags, mergeTags, moveTag, updateTag } from './tags';
 export { searchProject, toFtsQuery } from './search';
+export { compareVersions, findPreviousVersionCandidate, keepSeparate, linkAsNewVersion, listVersions } from './versions';
+export { getVersionChange, listVersionChanges, reattachVersionChange, resolveVersionChange } from './version-queue';
 export { electronNativeDir, nativeBindingOption, useElectronNativeBinding } from './native-binding';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { getClaim, listClaims } from './claims';
-import { LATEST_VERSION, migrate } from './migrate';
+import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { searchProject } from './search';
 import { dumpTables, queryPlan, tempFolder } from './test-support';
@@ -57,7 +57,8 @@ describe('migration 3 (claim identity)', () => {
     const db = v2Project();
     const v2Claims = db.prepare(`SELECT ${V2_CLAIM_COLUMNS} FROM claims ORDER BY id`).all();
     const v2Others = otherTables(db);
-    expect(migrate(db)).toEqual({ from: 2, to: LATEST_VERSION });
+    // Up to migration 3 only: later migrations add columns to other tables.
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toEqual({ from: 2, to: 3 });
 
     expect(db.prepare(`SELECT ${V2_CLAIM_COLUMNS} FROM claims ORDER BY id`).all()).toEqual(v2Claims);
     expect(otherTables(db)).toEqual(v2Others);

@@ -8,3 +8,4 @@ export * from './source';
 export * from './speaker';
 export * from './tag';
 export * from './verdict';
+export * from './versions';

@@ -50,6 +50,7 @@ export function fixtureBundle(options: ExportOptions = PUBLIC_EXPORT): ExportBun
       id: 1, title: 'Port Velm & the "bridge"', publication: 'Velm Courier', author: 'A. Writer',
       url: 'https://courier.example/bridge', publishedOn: '2024-04-30', createdAt: '2024-05-01T09:00:00Z',
       updatedAt: '2024-05-01T09:00:00Z', claimCount: 3, body: null, plainText: TEXT,
+      seriesId: 1, version: 1, versionCount: 1, language: 'en', sourceFormat: 'text',
     },
     claims: [
       claim(2, OUTER, {

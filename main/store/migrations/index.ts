@@ -5,6 +5,7 @@ import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { claimRecord } from './002-claim-record';
 import { claimIdentity } from './003-claim-identity';
+import { documentVersions } from './004-document-versions';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions];
