@@ -11,6 +11,7 @@ import { documentHandlers } from './handlers/document-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
+import { versionHandlers } from './handlers/version-handlers';
 
 export type { Dialogs, FileOpener, HandlerContext } from './handler-context';
 
@@ -23,5 +24,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...sourceHandlers(ctx),
     ...exportHandlers(ctx),
     ...annotationHandlers(ctx),
+    ...versionHandlers(ctx),
   } satisfies Handlers;
 }

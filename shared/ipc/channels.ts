@@ -62,6 +62,14 @@ export const CHANNELS = [
   'export:save',
   'annotations:importDialog',
   'annotations:importBytes',
+  'versions:list',
+  'versions:candidate',
+  'versions:link',
+  'versions:keepSeparate',
+  'versions:queue',
+  'versions:resolve',
+  'versions:reattach',
+  'versions:compare',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -10,6 +10,7 @@ import {
   MAX_ARTICLE_CHARS,
   MAX_ATTACHMENT_BYTES,
   MAX_IMPORT_BYTES,
+  VERSION_ACTIONS,
   type AnnotationImportReport,
   type Attachment,
   type Claim,
@@ -22,6 +23,9 @@ import {
   type Speaker,
   type Tag,
   type Verdict,
+  type VersionChange,
+  type VersionComparison,
+  type VersionLinkReport,
 } from '../domain';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import type { Channel } from './channels';
@@ -112,6 +116,14 @@ export const argSchemas = {
     .strict(),
   'annotations:importDialog': z.object({ documentId: id }).strict(),
   'annotations:importBytes': z.object({ documentId: id, bytes: bytesUpTo(MAX_IMPORT_BYTES), fileName: z.string().trim().min(1).max(255) }).strict(),
+  'versions:list': z.object({ documentId: id }).strict(),
+  'versions:candidate': z.object({ documentId: id }).strict(),
+  'versions:link': z.object({ documentId: id, previousId: id }).strict().refine((l) => l.documentId !== l.previousId, { message: 'a document cannot be a new version of itself' }),
+  'versions:keepSeparate': z.object({ documentId: id }).strict(),
+  'versions:queue': z.object({ documentId: id }).strict(),
+  'versions:resolve': z.object({ rowId: id, action: z.enum(VERSION_ACTIONS) }).strict(),
+  'versions:reattach': z.object({ rowId: id, anchor: textAnchorSchema }).strict(),
+  'versions:compare': z.object({ fromId: id, toId: id }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
@@ -199,6 +211,20 @@ export interface Results {
   /** null when the user cancelled the dialog. */
   'annotations:importDialog': AnnotationImportReport | null;
   'annotations:importBytes': AnnotationImportReport;
+  /** Every version of the document's series, oldest first. */
+  'versions:list': DocumentSummary[];
+  /** An earlier document this one looks like a new version of (same address), or null. */
+  'versions:candidate': DocumentSummary | null;
+  'versions:link': VersionLinkReport;
+  /** The document, no longer offered as a new version of an earlier one. */
+  'versions:keepSeparate': DocumentSummary;
+  /** The changes queue of a version, resolved rows included. */
+  'versions:queue': VersionChange[];
+  /** The row, resolved (or reopened). */
+  'versions:resolve': VersionChange;
+  /** The row, its claim attached to the selected passage. */
+  'versions:reattach': VersionChange;
+  'versions:compare': VersionComparison;
 }
 
 /** What the renderer passes (before validation and defaults). */

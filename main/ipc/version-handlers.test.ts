@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { argSchemas } from '../../shared/ipc/contract';
+import { story } from '../store/version-fixtures';
+import { tempProject } from '../store/test-support';
+import type { HandlerContext } from './handler-context';
+import { versionHandlers } from './handlers/version-handlers';
+
+describe('the version channels', () => {
+  it('validate their arguments', () => {
+    expect(argSchemas['versions:link'].safeParse({ documentId: 2, previousId: 1 }).success).toBe(true);
+    expect(argSchemas['versions:link'].safeParse({ documentId: 2, previousId: 2 }).success).toBe(false);
+    expect(argSchemas['versions:link'].safeParse({ documentId: 2, previousId: 1, extra: true }).success).toBe(false);
+    expect(argSchemas['versions:resolve'].safeParse({ rowId: 1, action: 'confirm' }).success).toBe(true);
+    expect(argSchemas['versions:resolve'].safeParse({ rowId: 1, action: 'reattach' }).success).toBe(false);
+    expect(argSchemas['versions:reattach'].safeParse({ rowId: 1, anchor: { exact: 'ab', prefix: '', suffix: '', start: 0, end: 3 } }).success).toBe(false);
+    expect(argSchemas['versions:compare'].safeParse({ fromId: 1, toId: -1 }).success).toBe(false);
+  });
+
+  it('link a new version, list its queue and resolve a row, on a real project', async () => {
+    const { db } = tempProject();
+    const { v1, v2 } = story(db);
+    // Only the database is used by these handlers.
+    const handlers = versionHandlers({ db } as HandlerContext);
+    expect((await handlers['versions:candidate']({ documentId: v2 }))?.id).toBe(v1);
+    expect(await handlers['versions:link']({ documentId: v2, previousId: v1 })).toMatchObject({ version: 2, carried: 6 });
+    expect((await handlers['versions:list']({ documentId: v1 })).map((d) => d.id)).toEqual([v1, v2]);
+    const queue = await handlers['versions:queue']({ documentId: v2 });
+    expect(queue.map((r) => r.kind)).toEqual(['changed', 'moved', 'vanished', 'moved']);
+    expect(await handlers['versions:resolve']({ rowId: queue[0]!.id, action: 'confirm' })).toMatchObject({ resolution: 'confirmed' });
+    expect((await handlers['versions:compare']({ fromId: v1, toId: v2 })).paragraphs.length).toBe(6);
+  });
+});
