@@ -19,6 +19,10 @@ import { EmptyLibrary } from '../components/EmptyLibrary';
 import { ExportDialog } from '../components/ExportDialog';
 import { LibraryPanel } from '../components/LibraryPanel';
 import { PasteDialog } from '../components/PasteDialog';
+import { useDocumentVersions } from '../components/versions/use-document-versions';
+import { latestVersions, libraryEntryOf } from '../components/versions/version-format';
+import { VersionLine } from '../components/versions/VersionLine';
+import { VersionPanels } from '../components/versions/VersionPanels';
 import { claimLabel, claimNumbers, placeClaims } from '../editor/anchors';
 import { call } from '../services/api';
 import { useDocumentClaims } from './use-document-claims';
@@ -287,6 +291,20 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
     if (!articleRef.current?.revealClaim(claimId)) setForm({ mode: 'edit', claimId });
   }, []);
 
+  const versions = useDocumentVersions({
+    record,
+    claims,
+    deleted,
+    selectionAnchor: useCallback(() => articleRef.current?.selectionAnchor() ?? null, []),
+    openDocument,
+    refreshLibrary,
+    reloadClaims: useCallback(() => (record ? claimsState.load(record.id) : Promise.resolve()), [record, claimsState]),
+    showClaim: jumpTo,
+    notify,
+    onAlert,
+  });
+  const library = useMemo(() => latestVersions(documents ?? []), [documents]);
+
   const openClaimForm = useCallback((claimId: number) => {
     setPicker(null);
     setActiveId(claimId);
@@ -385,12 +403,13 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   return (
     <>
       <div className={record ? 'workspace with-claims' : 'workspace'}>
-        {documents && documents.length > 0 && <LibraryPanel documents={documents} currentId={record?.id ?? null} onOpen={(id) => void openDocument(id)} />}
+        {documents && documents.length > 0 && <LibraryPanel documents={library} currentId={libraryEntryOf(documents, record?.id ?? null)} onOpen={(id) => void openDocument(id)} />}
         <main className="document-area" aria-label="Document">
           {documents && documents.length === 0 && <EmptyLibrary onImportFile={() => void importFromDialog()} onPaste={() => setPasteOpen(true)} onOpenSample={() => void openSample()} />}
           {record && doc && (
             <>
               <DocumentHeader key={record.id} document={record} onSave={saveMeta} />
+              <VersionLine document={record} versions={versions} />
               <div className="document-actions" role="toolbar" aria-label="Document actions">
                 <button type="button" onClick={() => setExportOpen(true)} aria-keyshortcuts="Control+Shift+E">
                   Export…
@@ -404,13 +423,15 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
                   </span>
                 )}
               </div>
-              <ArticleView
-                ref={articleRef}
-                doc={doc}
-                highlights={placed.highlights}
-                onActivate={(ids, coords) => (ids.length === 1 ? openClaimForm(ids[0]!) : setPicker({ ids, coords }))}
-                onTagRequest={requestTag}
-              />
+              <VersionPanels document={record} library={library} versions={versions}>
+                <ArticleView
+                  ref={articleRef}
+                  doc={doc}
+                  highlights={placed.highlights}
+                  onActivate={(ids, coords) => (ids.length === 1 ? openClaimForm(ids[0]!) : setPicker({ ids, coords }))}
+                  onTagRequest={requestTag}
+                />
+              </VersionPanels>
             </>
           )}
         </main>

@@ -1,4 +1,4 @@
-/** The list of documents in the project. */
+/** The list of documents in the project (the latest version of each series; older ones are reached from the document's version line). */
 import type { DocumentSummary } from '../../shared/domain';
 
 interface Props {
@@ -21,6 +21,7 @@ export function LibraryPanel({ documents, currentId, onOpen }: Props) {
                 {[d.publishedOn, d.publication].filter(Boolean).join(' · ')}
                 {d.publishedOn || d.publication ? ' · ' : ''}
                 {d.claimCount === 1 ? '1 claim' : `${d.claimCount} claims`}
+                {d.versionCount > 1 ? ` · ${d.versionCount} versions` : ''}
               </span>
             </button>
           </li>
