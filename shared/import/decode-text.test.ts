@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../domain';
 import { AppError } from '../result';
-import { decodeText } from './decode-text';
+import { binaryFormatOf, decodeText, decodeTextOrReport } from './decode-text';
 
 const article = 'KESTREL FALLS, 2 June 2024 — Aid convoys reached the town, officials said. “We need water,” one resident said. 🚰';
 
@@ -126,5 +126,48 @@ describe('decodeText', () => {
 
   it('names UTF-32 rather than calling it binary', () => {
     expect(failure(bytes([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).message).toContain('UTF-32');
+  });
+});
+
+describe('binaryFormatOf', () => {
+  it.each([
+    ['WebP', bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '), 'webp'],
+    ['BMP', bytes('BM', [0x3e, 0, 0, 0, 0, 0, 0, 0, 0x3e, 0, 0, 0]), 'bmp'],
+    ['TIFF', bytes([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'tiff'],
+    ['ICO', bytes([0, 0, 1, 0, 1, 0, 16, 16]), 'ico'],
+    ['MP3', bytes('ID3', [3, 0, 0, 0, 0, 0x21]), 'mp3'],
+    ['MP4', bytes([0, 0, 0, 0x20], 'ftypisom'), 'mp4'],
+    ['Ogg', bytes('OggS', [0, 2]), 'ogg'],
+    ['WAV', bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt '), 'wav'],
+    ['7-Zip', bytes('7z', [0xbc, 0xaf, 0x27, 0x1c, 0, 4]), '7z'],
+    ['RAR', bytes('Rar!', [0x1a, 0x07, 0x01, 0x00]), 'rar'],
+    ['Mach-O', bytes([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1]), 'mach-o'],
+    ['an old Word file', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'ole2'],
+    ['RTF', bytes('{\\rtf1\\ansi'), 'rtf'],
+  ])('recognises %s', (_name, input, id) => {
+    expect(binaryFormatOf(input)?.id).toBe(id);
+  });
+
+  it('does not take text for a format whose signature is short', () => {
+    for (const text of ['BMW recalls 12,000 cars', 'ID3 tags are metadata', 'RIFF raff', 'OggS were here']) {
+      expect(binaryFormatOf(utf8(text))).toBeNull();
+    }
+  });
+});
+
+describe('decodeTextOrReport', () => {
+  it('decodes UTF-8 and UTF-16, naming the encoding', () => {
+    expect(decodeTextOrReport(utf8(article))).toEqual({ status: 'decoded', text: article, encoding: 'utf-8' });
+    expect(decodeTextOrReport(bytes([0xfe, 0xff], utf16(article, 'be')))).toEqual({ status: 'decoded', text: article, encoding: 'utf-16be' });
+  });
+
+  it('reports text in another encoding with its first byte that is not UTF-8, instead of refusing it', () => {
+    expect(decodeTextOrReport(bytes('Caf', [0xe9], ' Ostmere'))).toEqual({ status: 'unknown-encoding', firstBadByte: 3 });
+  });
+
+  it('still refuses what is binary, whatever its encoding', () => {
+    expect(() => decodeTextOrReport(bytes('Caf', [0xe9, 0], 'x'))).toThrow('This looks like a binary file, not text.');
+    expect(() => decodeTextOrReport(bytes([0xe9, 1, 2, 3, 4, 0x41]))).toThrow('This looks like a binary file, not text.');
+    expect(() => decodeTextOrReport(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow('This looks like an old-format Office file');
   });
 });
