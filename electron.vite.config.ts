@@ -15,12 +15,13 @@ function cspMeta(): Plugin {
   };
 }
 
-// Only `dependencies` (better-sqlite3) stay external in main; everything else is bundled. The
+// Only `dependencies` (better-sqlite3 and the import readers) stay external in main; everything else is bundled. The
 // preload runs sandboxed, where `require` of node_modules is impossible, so it is bundled whole.
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      // The import worker is its own entry: a worker thread loads it from out/main/import-worker.js.
+      lib: { entry: { index: resolve(__dirname, 'main/index.ts'), 'import-worker': resolve(__dirname, 'main/import/worker/import-worker.ts') } },
       externalizeDeps: true,
     },
   },

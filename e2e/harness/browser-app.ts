@@ -16,6 +16,8 @@ import { contentTypeOf, resolveAppFile } from '../../main/security/app-files';
 import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
 import { fileSettingsStore } from '../../main/settings/app-settings';
 import { closeProject, openProject } from '../../main/store/open-project';
+import { createImportHost, type ArticleImporter } from '../../main/import/worker/import-host';
+import { buildImportWorker } from '../../main/import/worker/worker-build';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { decodeFromBinding } from './binding-codec';
 import { chromiumPdfPrinter } from './chromium-pdf';
@@ -54,7 +56,8 @@ export class BrowserApp implements ClaimdeskApp {
   private db: Database.Database | null = null;
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
-  private readonly dialogAnswers: (string | null | Promise<string | null>)[] = [];
+  private readonly dialogAnswers: (string | readonly string[] | null | Promise<string | null>)[] = [];
+  private importer: ArticleImporter | null = null;
   /** Files the app asked the operating system to open. */
   readonly openedFiles: string[] = [];
   /** Errors the page reported: uncaught exceptions and console errors (CSP violations among them). */
@@ -85,17 +88,27 @@ export class BrowserApp implements ClaimdeskApp {
   private async launch(): Promise<void> {
     const db = openProject(this.projectFile, { create: true });
     this.db = db;
-    const answer = async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null);
+    const next = async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null);
+    const answer = async () => {
+      const a = await next();
+      return typeof a === 'string' || a === null ? a : (a[0] ?? null);
+    };
+    const answers = async () => {
+      const a = await next();
+      return a === null ? [] : typeof a === 'string' ? [a] : [...a];
+    };
+    this.importer = createImportHost({ workerFile: buildImportWorker() });
     const handlers = createHandlers({
       db,
       projectPath: this.projectFile,
-      dialogs: { pickImportFile: answer, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer },
+      dialogs: { pickImportFiles: answers, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer },
       settings: fileSettingsStore(this.settingsFile),
       files: { openFile: async (file) => void this.openedFiles.push(file) },
       scratchDir: `${this.projectFile}.scratch`,
       pdf: chromiumPdfPrinter(this.browser),
       notify: (progress) => this.emit(progress),
       generator: 'Claimdesk (test)',
+      importer: this.importer,
     });
     const dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && new URL(caller.frameUrl).origin === TEST_ORIGIN,
@@ -117,6 +130,10 @@ export class BrowserApp implements ClaimdeskApp {
 
   async answerNextFileDialog(file: string | null): Promise<void> {
     this.dialogAnswers.push(file);
+  }
+
+  async answerNextFilesDialog(files: readonly string[]): Promise<void> {
+    this.dialogAnswers.push(files);
   }
 
   async answerNextSaveDialog(file: string | null): Promise<void> {
@@ -158,6 +175,8 @@ export class BrowserApp implements ClaimdeskApp {
     await this.context?.close();
     this.context = null;
     this.currentPage = null;
+    await this.importer?.close();
+    this.importer = null;
     if (this.db) closeProject(this.db);
     this.db = null;
   }

@@ -14,6 +14,8 @@ export interface ClaimdeskApp {
   readonly pageErrors: string[];
   /** Makes the next file dialog (import, archive a copy) answer with this file (null: cancelled). */
   answerNextFileDialog(file: string | null): Promise<void>;
+  /** Makes the next open dialog that allows several files answer with these (none: cancelled). */
+  answerNextFilesDialog(files: readonly string[]): Promise<void>;
   /** Makes the next save dialog (export) answer with this path (null: cancelled). */
   answerNextSaveDialog(file: string | null): Promise<void>;
   /** Sends a command as the application menu does. */

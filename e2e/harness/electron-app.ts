@@ -60,6 +60,17 @@ export class ElectronClaimdeskApp implements ClaimdeskApp {
     }, file);
   }
 
+  async answerNextFilesDialog(files: readonly string[]): Promise<void> {
+    await this.app!.evaluate(({ dialog }, answer) => {
+      const original = dialog.showOpenDialog;
+      const replacement = async () => {
+        dialog.showOpenDialog = original;
+        return answer.length === 0 ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: answer };
+      };
+      dialog.showOpenDialog = replacement as unknown as typeof dialog.showOpenDialog;
+    }, [...files]);
+  }
+
   async answerNextSaveDialog(file: string | null): Promise<void> {
     await this.app!.evaluate(({ dialog }, answer) => {
       const original = dialog.showSaveDialog;

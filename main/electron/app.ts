@@ -19,6 +19,7 @@ import { closeProject, openDefaultProject, openProject } from '../store/open-pro
 import { useElectronNativeBinding } from '../store/native-binding';
 import { electronDialogs, electronFileOpener } from './dialogs';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './print-to-pdf';
+import { createImportHost, type ArticleImporter } from '../import/worker/import-host';
 import { registerIpc } from './ipc-bridge';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -27,6 +28,7 @@ import { mainWindowOptions } from './window-options';
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 let mainWindow: BrowserWindow | null = null;
 let db: Database.Database | null = null;
+let importer: ArticleImporter | null = null;
 
 registerAppScheme();
 
@@ -101,6 +103,8 @@ async function start(): Promise<void> {
   }
   db = store.db;
   const scratchDir = path.join(app.getPath('temp'), `claimdesk-${process.pid}`);
+  const articleImporter = createImportHost({ workerFile: path.join(__dirname, 'import-worker.js') });
+  importer = articleImporter;
   const dispatcher = createDispatcher(
     createHandlers({
       db: store.db,
@@ -116,6 +120,7 @@ async function start(): Promise<void> {
       }),
       notify: sendProgress,
       generator: `Claimdesk ${app.getVersion()}`,
+      importer: articleImporter,
     }),
     {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),
@@ -135,6 +140,8 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
+  void importer?.close();
+  importer = null;
   if (db) closeProject(db);
   db = null;
 });

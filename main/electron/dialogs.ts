@@ -12,12 +12,19 @@ async function pickOne(getWindow: () => BrowserWindow | null, options: OpenDialo
 /** Dialogs attached to the given window (looked up at call time). */
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
   return {
-    pickImportFile: () =>
-      pickOne(getWindow, {
-        title: 'Import an article',
-        properties: ['openFile'],
-        filters: [{ name: 'Plain-text articles', extensions: ['txt', 'text'] }],
-      }),
+    pickImportFiles: async () => {
+      const win = getWindow();
+      const options: OpenDialogOptions = {
+        title: 'Import articles',
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Articles (web pages, Word, PDF, Markdown, text)', extensions: ['html', 'htm', 'xhtml', 'docx', 'pdf', 'md', 'markdown', 'txt', 'text'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     pickAttachmentFile: () =>
       pickOne(getWindow, {
         title: 'Archive a copy of the source',

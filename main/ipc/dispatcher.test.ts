@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { argSchemas } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
@@ -11,6 +11,8 @@ import { fileSettingsStore } from '../settings/app-settings';
 import { closeProject, openProject } from '../store/open-project';
 import { createDispatcher, type CallerInfo, type Dispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
+import { createImportHost } from '../import/worker/import-host';
+import { buildImportWorker } from '../import/worker/worker-build';
 
 const HEALTH_STATEMENT = {
   type: 'official-statement',
@@ -30,6 +32,7 @@ const HEALTH_STATEMENT = {
 const trusted: CallerInfo = { frameUrl: 'app://claimdesk/index.html', isMainFrame: true };
 
 describe('the IPC dispatcher over the real handlers and a real project file', () => {
+  const importer = createImportHost({ workerFile: buildImportWorker() });
   let dir: string;
   let db: Database.Database;
   let dispatcher: Dispatcher;
@@ -45,19 +48,21 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     const handlers = createHandlers({
       db,
       projectPath: file,
-      dialogs: { pickImportFile: async () => nextDialogAnswer, pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer },
+      dialogs: { pickImportFiles: async () => (nextDialogAnswer === null ? [] : [nextDialogAnswer]), pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
       files: { openFile: async () => {} },
       scratchDir: path.join(dir, 'scratch'),
       pdf: { print: () => Promise.reject(new Error('These tests print no PDF (the end-to-end specs do).')) },
       notify: () => {},
       generator: 'Claimdesk test',
+      importer,
     });
     dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (c) => c.isMainFrame && c.frameUrl?.startsWith('app://claimdesk/') === true,
       onInternalError: (_channel, error) => internalErrors.push(error),
     });
   });
+  afterAll(() => importer.close());
   afterEach(() => {
     closeProject(db);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -162,11 +167,12 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
   });
 
   it('imports the file the dialog picked, and does nothing when it was cancelled', async () => {
-    expect(await ok('documents:importDialog', {})).toBeNull();
+    expect(await ok('documents:importDialog', { taskId: 'i1' })).toBeNull();
     const file = path.join(dir, 'Verano update.txt');
     fs.writeFileSync(file, SAMPLE_ARTICLE);
     nextDialogAnswer = file;
-    const doc = await ok<{ title: string; publishedOn: string }>('documents:importDialog', {});
-    expect(doc).toMatchObject({ title: 'Verano update', publishedOn: '2026-03-14' });
+    const report = await ok<{ imported: { document: { title: string; publishedOn: string } }[]; refused: unknown[] }>('documents:importDialog', { taskId: 'i1' });
+    expect(report.refused).toEqual([]);
+    expect(report.imported.map((i) => i.document)).toMatchObject([{ title: 'Verano update', publishedOn: '2026-03-14' }]);
   });
 });

@@ -32,13 +32,14 @@ describe('export:save over a real project file', () => {
     handlers = createHandlers({
       db,
       projectPath: projectFile,
-      dialogs: { pickImportFile: async () => null, pickAttachmentFile: async () => null, pickAnnotationFile: async () => null, pickExportPath: async () => saveAnswer },
+      dialogs: { pickImportFiles: async () => [], pickAttachmentFile: async () => null, pickAnnotationFile: async () => null, pickExportPath: async () => saveAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
       files: { openFile: async () => {} },
       scratchDir: path.join(dir, 'scratch'),
       pdf: { print: (html) => printer.print(html) },
       notify: (p) => progress.push(p),
       generator: 'Claimdesk test',
+      importer: { read: () => Promise.reject(new Error('These tests import nothing.')), close: async () => {} },
     });
     docId = addArticle(db);
     const secret = createSource(db, sourceFields({ title: 'Insider at the ministry', confidential: true }));

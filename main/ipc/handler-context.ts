@@ -7,12 +7,13 @@ import type Database from 'better-sqlite3';
 import type { ExportFormatInfo } from '../../shared/export/formats';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
 import type { PdfPrinter } from '../export/pdf-printer';
+import type { ArticleImporter } from '../import/worker/import-host';
 import type { SettingsStore } from '../settings/app-settings';
 
 /** The native dialogs main needs. */
 export interface Dialogs {
-  /** Asks for an article file to import; resolves with its path, or null when cancelled. */
-  pickImportFile(): Promise<string | null>;
+  /** Asks for article files to import; resolves with their paths, or none when cancelled. */
+  pickImportFiles(): Promise<string[]>;
   /** Asks for a file to archive with a source; resolves with its path, or null when cancelled. */
   pickAttachmentFile(): Promise<string | null>;
   /** Asks for a W3C Web Annotation file (JSON or JSON-LD) to import; resolves with its path, or null when cancelled. */
@@ -35,6 +36,8 @@ export interface HandlerContext {
   readonly files: FileOpener;
   /** A private folder where archived copies are written before they are opened. */
   readonly scratchDir: string;
+  /** Reads article files off the main thread. */
+  readonly importer: ArticleImporter;
   /** Prints the HTML report to PDF. */
   readonly pdf: PdfPrinter;
   /** Sends progress of a long task to the renderer. */

@@ -15,6 +15,8 @@ export const CHANNELS = [
   'documents:importText',
   'documents:importBytes',
   'documents:importDialog',
+  'documents:importHtml',
+  'documents:importPending',
   'documents:openSample',
   'documents:updateMeta',
   'verdicts:list',

@@ -46,6 +46,8 @@ import {
 } from './schemas/record';
 
 const byId = z.object({ id }).strict();
+/** A WHATWG encoding label such as "windows-1252"; main checks it names an encoding. */
+const encodingLabel = z.string().regex(/^[A-Za-z0-9._:-]{1,40}$/, 'an encoding name');
 const merge = z.object({ keepId: id, mergeId: id }).strict().refine((m) => m.keepId !== m.mergeId, { message: 'choose two different records to merge' });
 const moveClaimsTo = z.union([id, z.null()]);
 
@@ -59,8 +61,10 @@ export const argSchemas = {
   'documents:list': none,
   'documents:get': byId,
   'documents:importText': z.object({ text: z.string().max(MAX_ARTICLE_CHARS, 'the pasted text is too long'), fileName }).strict(),
-  'documents:importBytes': z.object({ bytes: bytesUpTo(MAX_IMPORT_BYTES), fileName }).strict(),
-  'documents:importDialog': none,
+  'documents:importBytes': z.object({ bytes: bytesUpTo(MAX_IMPORT_BYTES), fileName, encoding: encodingLabel.optional() }).strict(),
+  'documents:importDialog': z.object({ taskId: z.string().regex(TASK_ID_PATTERN, 'a task id of letters, digits and dashes') }).strict(),
+  'documents:importHtml': z.object({ html: z.string().max(MAX_IMPORT_BYTES, 'the pasted text is too long'), title: z.union([z.string().max(300), z.null()]) }).strict(),
+  'documents:importPending': z.object({ token: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a file token'), encoding: encodingLabel }).strict(),
   'documents:openSample': none,
   'documents:updateMeta': z.object({ id, meta: documentMetaPatchSchema }).strict(),
   'verdicts:list': none,
@@ -132,6 +136,32 @@ export interface ProjectInfo {
   readonly name: string;
 }
 
+/** A file whose text is not UTF-8: the user confirms its encoding, seeing a preview. */
+export interface EncodingQuestion {
+  readonly fileName: string;
+  /** The most likely encoding, and others worth offering (WHATWG labels). */
+  readonly guess: string;
+  readonly candidates: readonly string[];
+  /** The start of the text decoded with the guess. */
+  readonly preview: string;
+  /** The first bytes of the file, so a preview can be shown for any candidate. */
+  readonly sample: Uint8Array;
+  /** For files main holds (picked in its dialog): what to pass to `documents:importPending`. */
+  readonly token: string | null;
+}
+
+/** The outcome of importing one file. */
+export type ImportOutcome =
+  | { readonly status: 'imported'; readonly document: DocumentSummary; readonly warnings: readonly string[] }
+  | ({ readonly status: 'needs-encoding' } & EncodingQuestion);
+
+/** What a batch import did, file by file. */
+export interface BatchImportReport {
+  readonly imported: readonly { readonly fileName: string; readonly document: DocumentSummary; readonly warnings: readonly string[] }[];
+  readonly refused: readonly { readonly fileName: string; readonly message: string }[];
+  readonly needsEncoding: readonly EncodingQuestion[];
+}
+
 /** A finished export. */
 export interface ExportResult {
   /** Where the file was written. */
@@ -154,9 +184,11 @@ export interface Results {
   'documents:list': DocumentSummary[];
   'documents:get': DocumentRecord;
   'documents:importText': DocumentSummary;
-  'documents:importBytes': DocumentSummary;
+  'documents:importBytes': ImportOutcome;
   /** null when the user cancelled the dialog. */
-  'documents:importDialog': DocumentSummary | null;
+  'documents:importDialog': BatchImportReport | null;
+  'documents:importHtml': DocumentSummary;
+  'documents:importPending': ImportOutcome;
   'documents:openSample': DocumentSummary;
   'documents:updateMeta': DocumentSummary;
   'verdicts:list': Verdict[];

@@ -154,12 +154,13 @@ async function pdfMeta(document: PdfDocument): Promise<ExtractedMeta> {
   return meta;
 }
 
-// Titles that are really file names ("Microsoft Word - draft3.docx", "untitled") say nothing.
+// Titles that are really file names ("Microsoft Word - draft3.docx", "untitled") or the address
+// of the page a browser printed (often "about:blank" or a file: URL) say nothing.
 function cleanTitle(value: unknown): string | undefined {
   const title = cleanText(value)
     ?.replace(/^Microsoft (?:Word|PowerPoint) - /, '')
     .replace(/\.(?:docx?|pdf|odt|rtf|txt|indd|pages)$/i, '');
-  if (!title || /^(?:untitled|document\d*|unknown)$/i.test(title)) return undefined;
+  if (!title || /^(?:untitled|document\d*|unknown)$/i.test(title) || /^(?:about|file|data|blob|https?):/i.test(title)) return undefined;
   return title;
 }
 
