@@ -17,6 +17,7 @@ import { ClaimsPanel } from '../components/ClaimsPanel';
 import { DocumentHeader } from '../components/DocumentHeader';
 import { EmptyLibrary } from '../components/EmptyLibrary';
 import { ExportDialog } from '../components/ExportDialog';
+import { ImportReportDialog } from '../components/ImportReportDialog';
 import { LibraryPanel } from '../components/LibraryPanel';
 import { PasteDialog } from '../components/PasteDialog';
 import { useDocumentVersions } from '../components/versions/use-document-versions';
@@ -27,6 +28,7 @@ import { claimLabel, claimNumbers, placeClaims } from '../editor/anchors';
 import { call } from '../services/api';
 import { useDocumentClaims } from './use-document-claims';
 import { useExport } from './use-export';
+import { useImport } from './use-import';
 import '../styles/exchange.css';
 import { useFileDrop } from './use-file-drop';
 
@@ -178,11 +180,18 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
     [refreshLibrary, openDocument, onAlert, notify],
   );
 
-  const importFromDialog = useCallback(async () => {
-    const result = await call('documents:importDialog', {});
-    if (!result.ok) return onAlert(`Could not import: ${result.error.message}`);
-    if (result.value) await afterImport(result.value);
-  }, [afterImport, onAlert]);
+  const openImported = useCallback(
+    async (added: readonly DocumentSummary[]) => {
+      if (added.length === 0) return;
+      await refreshLibrary();
+      await openDocument(added[added.length - 1]!.id);
+      onAlert(null);
+      notify(added.length === 1 ? `Imported “${added[0]!.title}”.` : `Imported ${added.length} articles.`);
+    },
+    [refreshLibrary, openDocument, onAlert, notify],
+  );
+  const importer = useImport(openImported, (error) => onAlert(`Could not import: ${error.message}`));
+  const importFromDialog = importer.fromDialog;
 
   const openSample = useCallback(async () => {
     const result = await call('documents:openSample', {});
@@ -222,24 +231,27 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
         if (result.ok) await afterAnnotations(result.value);
         else onAlert(`Annotations not imported: ${result.error.message} The article and its claims are unchanged.`);
       }
-      const refused: string[] = [];
-      let last: DocumentSummary | null = null;
-      for (const file of files) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const result = await call('documents:importBytes', { bytes, fileName: file.name });
-        if (result.ok) last = result.value;
-        else refused.push(result.error.message);
-      }
-      if (last) await afterImport(last);
-      if (refused.length > 0) onAlert(`Not imported — ${refused.join(' ')} Your library is unchanged.`);
+      if (files.length > 0) await importer.fromFiles(files);
     },
-    [afterImport, afterAnnotations, record, onAlert],
+    [importer, afterAnnotations, record, onAlert],
   );
   const dragging = useFileDrop((files) => void importFiles(files));
 
   const importPasted = useCallback(
     async (text: string, title: string): Promise<Result<unknown>> => {
       const result = await call('documents:importText', { text, fileName: title.trim() ? `${title.trim()}.txt` : null });
+      if (result.ok) {
+        setPasteOpen(false);
+        await afterImport(result.value);
+      }
+      return result;
+    },
+    [afterImport],
+  );
+
+  const importPastedHtml = useCallback(
+    async (html: string, title: string): Promise<Result<unknown>> => {
+      const result = await call('documents:importHtml', { html, title: title.trim() === '' ? null : title.trim() });
       if (result.ok) {
         setPasteOpen(false);
         await afterImport(result.value);
@@ -405,6 +417,11 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
       <div className={record ? 'workspace with-claims' : 'workspace'}>
         {documents && documents.length > 0 && <LibraryPanel documents={library} currentId={libraryEntryOf(documents, record?.id ?? null)} onOpen={(id) => void openDocument(id)} />}
         <main className="document-area" aria-label="Document">
+          {importer.progress && (
+            <p className="import-status" role="status">
+              {importer.progress.label} <progress max={importer.progress.total} value={importer.progress.done} aria-label="Import progress" />
+            </p>
+          )}
           {documents && documents.length === 0 && <EmptyLibrary onImportFile={() => void importFromDialog()} onPaste={() => setPasteOpen(true)} onOpenSample={() => void openSample()} />}
           {record && doc && (
             <>
@@ -480,12 +497,25 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           onClose={() => setExportOpen(false)}
         />
       )}
+      {importer.report && (
+        <ImportReportDialog
+          report={importer.report}
+          onOpen={(id) => {
+            importer.closeReport();
+            void openDocument(id);
+          }}
+          onResolved={importer.resolvePending}
+          onClose={importer.closeReport}
+        />
+      )}
       {importReport && <AnnotationImportReportDialog report={importReport} onClose={() => setImportReport(null)} />}
-      {pasteOpen && <PasteDialog onImport={importPasted} onCancel={() => setPasteOpen(false)} />}
+      {pasteOpen && <PasteDialog onImport={importPasted} onImportHtml={importPastedHtml} onCancel={() => setPasteOpen(false)} />}
       {picker && pickerClaims && <ClaimPicker claims={pickerClaims} coords={picker.coords} onPick={openClaimForm} onClose={() => setPicker(null)} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          {record ? 'Drop a .txt article to import it, or a W3C annotation file (.jsonld, .json) to add its claims here' : 'Drop a .txt article to import it'}
+          {record
+            ? 'Drop articles (web pages, Word, PDF, Markdown, text) to import them, or a W3C annotation file (.jsonld, .json) to add its claims here'
+            : 'Drop articles (web pages, Word, PDF, Markdown, text) to import them'}
         </div>
       )}
     </>
