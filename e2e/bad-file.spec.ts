@@ -1,14 +1,15 @@
 /**
- * Story: the fact-checker tries to import something that is not a plain-text article — a
- * picture renamed to .txt, text in an old encoding, an empty file, a PDF or Word document.
- * Whether picked in the file dialog or dropped on the window, Claimdesk says what is wrong
- * with the file, and the library and the claims are exactly as they were.
+ * Story: the fact-checker tries to import something that is not an article — a picture renamed
+ * to .txt, an empty file, a broken PDF, a "Word document" that is not one, a PDF named .html,
+ * a file type Claimdesk does not read. Whether picked in the file dialog or dropped on the
+ * window, Claimdesk says what is wrong with the file, and the library and the claims are
+ * exactly as they were.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import { tagClaim } from './support/claims';
 import { SAMPLE, alertBanner, documentCount, dismissToast, library, metaField, openSample, storedClaimCounts, toast, toolbarButton } from './support/desk';
-import { LATIN1_BYTES, PNG_BYTES, dropFile, writeFile } from './support/files';
+import { PNG_BYTES, dropFile, writeFile } from './support/files';
 
 interface BadFile {
   readonly what: string;
@@ -19,11 +20,12 @@ interface BadFile {
 }
 
 const BAD_FILES: readonly BadFile[] = [
-  { what: 'a PNG image renamed .txt', name: 'harbour-photo.txt', content: PNG_BYTES, problem: 'This looks like a PNG image, not a text file.' },
-  { what: 'a Latin-1 file (not UTF-8)', name: 'cafe-owners.txt', content: LATIN1_BYTES, problem: 'The file is not valid UTF-8 text (first bad byte at offset 3). Save it as UTF-8 and try again.' },
-  { what: 'an empty file', name: 'empty-article.txt', content: '', problem: 'The file is empty.' },
-  { what: 'a .pdf file', name: 'council-report.pdf', content: '%PDF-1.7\n%fictional\n', problem: 'is not a plain-text file. Claimdesk imports .txt articles.' },
-  { what: 'a .docx file', name: 'press-release.docx', content: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), problem: 'is not a plain-text file. Claimdesk imports .txt articles.' },
+  { what: 'a PNG image renamed .txt', name: 'harbour-photo.txt', content: PNG_BYTES, problem: 'is a PNG image, not' },
+  { what: 'an empty file', name: 'empty-article.txt', content: '', problem: 'is empty.' },
+  { what: 'a truncated PDF', name: 'council-report.pdf', content: '%PDF-1.7\n%fictional\n', problem: /PDF/ },
+  { what: 'a .docx that is not a zip', name: 'press-release.docx', content: 'Press release: the council meets on Monday.', problem: 'is text, not a Word document' },
+  { what: 'a PDF named .html', name: 'saved-page.html', content: '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n', problem: 'is a PDF' },
+  { what: 'a spreadsheet', name: 'budget.xlsx', content: 'a,b,c', problem: /\.xlsx|does not import|imports/ },
 ];
 
 interface DeskState {
@@ -36,16 +38,20 @@ async function deskState(page: Page): Promise<DeskState> {
   return { libraryText: await library(page).innerText(), documents: await documentCount(page), claims: await storedClaimCounts(page) };
 }
 
-/** Checks the alert names the file and its problem, and that nothing else changed. */
+/** Checks the import report names the file and its problem, and that nothing else changed. */
 async function expectRefused(page: Page, bad: BadFile, before: DeskState): Promise<void> {
-  const alert = alertBanner(page);
-  await expect(alert).toContainText(`"${bad.name}"`);
-  await expect(alert).toContainText(bad.problem);
+  const report = page.getByRole('dialog', { name: 'Import' });
+  await expect(report).toContainText('Imported 0 files; 1 file refused.');
+  const refused = report.getByRole('region', { name: 'Not imported' });
+  await expect(refused).toContainText(`“${bad.name}”`);
+  await expect(refused).toContainText(bad.problem);
+  await expect(refused).toContainText('your library is unchanged by them');
   await expect(toast(page)).toHaveCount(0);
+  await expect(alertBanner(page)).toHaveCount(0);
   expect(await deskState(page)).toEqual(before);
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(report).toHaveCount(0);
   await expect(metaField(page, 'Title')).toHaveValue(SAMPLE.title);
-  await alert.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(alert).toHaveCount(0);
 }
 
 test.beforeEach(async ({ app }) => {
@@ -66,7 +72,6 @@ for (const bad of BAD_FILES) {
     await expectRefused(page, bad, before);
 
     await dropFile(page, bad.name, bad.content);
-    await expect(alertBanner(page)).toContainText('Your library is unchanged.');
     await expectRefused(page, bad, before);
   });
 }

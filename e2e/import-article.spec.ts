@@ -41,7 +41,7 @@ test.describe('importing a plain-text article', () => {
 
   test('by dropping the file onto the window', async ({ app }) => {
     const page = app.page;
-    const overlay = page.getByText('Drop a .txt article to import it');
+    const overlay = page.getByText(/^Drop articles \(web pages, Word, PDF, Markdown, text\) to import them/);
     const dragged = await dragFile(page, FERRY_STRIKE.file, fs.readFileSync(fixture(FERRY_STRIKE.file)));
     await expect(overlay).toBeVisible();
     await dragged.drop();
