@@ -11,6 +11,7 @@ import { keymap } from 'prosemirror-keymap';
 import { activeClaimPlugin, setActiveClaim } from '../editor/active-claim';
 import { anchorForSelection } from '../editor/anchors';
 import { getHighlightRange, highlightsPlugin, patchHighlights, setHighlights, type Highlight } from '../editor/highlights';
+import { linksPlugin } from '../editor/links';
 import { readOnlyPlugin } from '../editor/read-only';
 import type { TextAnchor } from '../../shared/domain';
 
@@ -53,6 +54,7 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: 
       doc,
       plugins: [
         readOnlyPlugin(),
+        linksPlugin(),
         highlightsPlugin({ onActivate: (ids, coords) => callbacks.current.onActivate(ids, coords) }),
         activeClaimPlugin(),
         keymap({

@@ -130,3 +130,59 @@ describe('text index', () => {
     expect(posToOffset(emptyIndex, 1)).toBe(0);
   });
 });
+
+describe('text index over nested blocks and marks', () => {
+  // A quote holding a paragraph and a list whose second item holds an ordered list, then a
+  // paragraph with emphasis and a link: marks add no positions, nesting adds gaps.
+  const text = (value: string, marks: object[] = []) => ({ type: 'text', text: value, ...(marks.length ? { marks } : {}) });
+  const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+  const item = (...content: object[]) => ({ type: 'list_item', content });
+  const doc = articleSchema.nodeFromJSON({
+    type: 'doc',
+    content: [
+      {
+        type: 'blockquote',
+        content: [
+          paragraph(text('Officials said:')),
+          { type: 'bullet_list', content: [item(paragraph(text('38 dead'))), item(paragraph(text('61 by'), text(' other', [{ type: 'em' }]), text(' counts')), { type: 'ordered_list', content: [item(paragraph(text('in Marrow')))] })] },
+        ],
+      },
+      paragraph(text('Read the '), text('report', [{ type: 'link', attrs: { href: 'https://example.org/r' } }, { type: 'strong' }]), text('.')),
+    ],
+  });
+  const plain = plainTextOf(doc);
+  const index = buildTextIndex(doc);
+
+  it('joins the textblocks at any depth, marks aside', () => {
+    expect(plain).toBe(['Officials said:', '38 dead', '61 by other counts', 'in Marrow', 'Read the report.'].join('\n\n'));
+    expect(index.blocks).toHaveLength(5);
+    expect(index.length).toBe(plain.length);
+  });
+
+  it('maps every offset to the position of the same character, and back', () => {
+    const separatorMiddles = new Set(index.blocks.slice(0, -1).map((block) => block.offset + block.length + 1));
+    for (let offset = 0; offset <= plain.length; offset++) {
+      if (separatorMiddles.has(offset)) continue;
+      const pos = offsetToPos(index, offset);
+      expect(posToOffset(index, pos)).toBe(offset);
+      if (offset < plain.length && plain[offset] !== '\n') expect(doc.textBetween(pos, pos + 1)).toBe(plain[offset]);
+    }
+  });
+
+  it('maps a range across nested blocks to exactly its text', () => {
+    const quote = 'other counts\n\nin Marrow\n\nRead the report';
+    const start = plain.indexOf(quote);
+    const from = offsetToPos(index, start, 'start');
+    const to = offsetToPos(index, start + quote.length, 'end');
+    expect(doc.textBetween(from, to, '\n\n')).toBe(quote);
+  });
+
+  it('maps positions in the gaps between nested blocks to the nearest block boundary', () => {
+    for (let pos = 0; pos <= doc.content.size; pos++) {
+      const offset = posToOffset(index, pos);
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(plain.length);
+      if (doc.resolve(pos).parent.isTextblock) expect(offsetToPos(index, offset)).toBe(pos);
+    }
+  });
+});

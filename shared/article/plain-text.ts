@@ -2,14 +2,16 @@
  * The *plain text* of an article, and the map between it and ProseMirror positions.
  *
  * Claims are anchored by offsets into the plain text (see `domain.ts`), while the editor speaks
- * ProseMirror positions. The plain text is the text of every textblock (paragraph, heading, and
- * the paragraphs inside a block quote) in document order, joined by "\n\n". Empty textblocks
- * count: two empty paragraphs in a row give "\n\n\n\n".
+ * ProseMirror positions. The plain text is the text of every textblock (paragraph and heading,
+ * at any depth inside block quotes and list items) in document order, joined by "\n\n". Empty
+ * textblocks count: two empty paragraphs in a row give "\n\n\n\n". List markers and marks
+ * (emphasis, links) are not text.
  *
  * A `TextIndex` lists the textblocks once, each with the position where its content starts, its
  * offset in the plain text and its length, both ascending, so either direction is one binary
- * search. The schema's only inline node is text, so inside a block one position is one UTF-16
- * code unit; that is what makes the arithmetic below exact.
+ * search. The schema's only inline node is text (marks take no positions), so inside a block one
+ * position is one UTF-16 code unit; that is what makes the arithmetic below exact. Between two
+ * blocks the gap is two positions or more (closing and opening quotes, lists and items).
  */
 import type { Node } from 'prosemirror-model';
 import type { ArticleJson } from './schema';
