@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { closeProject, createDocument, openProject } from '../store';
 import { LATEST_VERSION, migrate } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations';
-import { meta, tempFolder } from '../store/test-support';
+import { meta, articleBody, tempFolder } from '../store/test-support';
 import { fixtureProject, runCaptured, runOn } from './cli-test-support';
 
 /** Asserts that `documents` refuses `file` with exit 1 and `message`, leaving it as it was. */
@@ -98,7 +98,7 @@ describe('reading a project the app has open', () => {
     const app = openProject(file);
     try {
       app.pragma('wal_autocheckpoint = 0');
-      createDocument(app, { meta: meta('Written while open'), body: { type: 'doc' }, plainText: 'x', origin: null });
+      createDocument(app, { meta: meta('Written while open'), body: articleBody('x'), plainText: 'x', origin: null });
       const wal = fs.readFileSync(`${file}-wal`);
       expect(wal.length).toBeGreaterThan(0);
 
@@ -107,7 +107,7 @@ describe('reading a project the app has open', () => {
       expect(fs.readFileSync(`${file}-wal`).equals(wal)).toBe(true);
 
       // The app goes on writing as before.
-      createDocument(app, { meta: meta('After the command'), body: { type: 'doc' }, plainText: 'y', origin: null });
+      createDocument(app, { meta: meta('After the command'), body: articleBody('y'), plainText: 'y', origin: null });
     } finally {
       closeProject(app);
     }

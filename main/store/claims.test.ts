@@ -32,6 +32,7 @@ import {
   sourceFields,
   speakerFields,
   tempProject,
+  articleBody,
 } from './test-support';
 
 describe('claims', () => {
@@ -109,7 +110,7 @@ describe('claims', () => {
   it('anchors by UTF-16 offsets, also past characters outside the BMP', () => {
     const { db } = tempProject();
     const text = 'Crowd 📣 chanted; officials said 3 were arrested.';
-    const { id: documentId } = createDocument(db, { meta: meta('Emoji'), body: {}, plainText: text });
+    const { id: documentId } = createDocument(db, { meta: meta('Emoji'), body: articleBody(text), plainText: text });
     const exact = '3 were arrested';
     const start = text.indexOf(exact);
     const anchor = { exact, prefix: 'said ', suffix: '.', start, end: start + exact.length };

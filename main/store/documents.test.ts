@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteClaim } from './claims';
 import { createDocument, findDocumentByOrigin, getDocument, listDocuments, updateDocumentMeta } from './documents';
-import { ARTICLE_TEXT, addArticle, addClaim, meta, pause, tempProject } from './test-support';
+import { ARTICLE_TEXT, addArticle, addClaim, meta, pause, tempProject, articleBody } from './test-support';
 
 describe('documents', () => {
   it('stores an article and gives back its body, plain text and meta', () => {
@@ -48,7 +48,7 @@ describe('documents', () => {
     const { db } = tempProject();
     const created = createDocument(db, {
       meta: { ...meta('Old title'), author: 'A. Writer', url: 'https://example.org/a' },
-      body: {},
+      body: articleBody(ARTICLE_TEXT),
       plainText: ARTICLE_TEXT,
     });
     pause(3);
@@ -65,7 +65,7 @@ describe('documents', () => {
     expect(() => updateDocumentMeta(db, id, { title: '   ' })).toThrow(
       expect.objectContaining({ kind: 'invalid-argument' }),
     );
-    expect(() => createDocument(db, { meta: meta(''), body: {}, plainText: '' })).toThrow(
+    expect(() => createDocument(db, { meta: meta(''), body: articleBody('x'), plainText: 'x' })).toThrow(
       expect.objectContaining({ kind: 'invalid-argument' }),
     );
   });
@@ -79,7 +79,7 @@ describe('documents', () => {
   it('finds a document by where it came from', () => {
     const { db } = tempProject();
     expect(findDocumentByOrigin(db, 'sample:1')).toBeNull();
-    const sample = createDocument(db, { meta: meta('Sample'), body: {}, plainText: 'x', origin: 'sample:1' });
+    const sample = createDocument(db, { meta: meta('Sample'), body: articleBody('x'), plainText: 'x', origin: 'sample:1' });
     addArticle(db);
     expect(findDocumentByOrigin(db, 'sample:1')).toEqual(sample);
   });

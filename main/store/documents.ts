@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { isLanguageTag, SOURCE_FORMATS, type DocumentMeta, type DocumentRecord, type DocumentSummary, type SourceFormat } from '../../shared/domain';
+import { checkArticleBody } from '../../shared/article/check-body';
 import { AppError } from '../../shared/result';
 import { DOCUMENT_SUMMARY_COLUMNS, NOW_SQL, toDocumentSummary, type DocumentSummaryRow } from './rows';
 import { blankToNull, invalid, oneOf } from './validate';
@@ -57,6 +58,9 @@ export function createDocument(db: Database, input: NewDocument): DocumentSummar
   if (title === null) throw new AppError('invalid-argument', 'A document needs a title.');
   const bodyJson = JSON.stringify(input.body) as string | undefined;
   if (bodyJson === undefined) throw new AppError('invalid-argument', 'The document has no body.');
+  // Whoever built the body (an importer, a test), it must be a valid article — links only
+  // http(s)/mailto — whose plain text is the one claims will be anchored to.
+  checkArticleBody(input.body, input.plainText);
   const language = checkLanguage(input.language);
   const sourceFormat = input.sourceFormat === null || input.sourceFormat === undefined ? null : oneOf(input.sourceFormat, SOURCE_FORMATS, 'The source format');
   return db.transaction(() => {

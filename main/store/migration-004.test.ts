@@ -8,7 +8,7 @@ import { LATEST_VERSION, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { V4_VALUES } from './migrations/004-document-versions';
 import { searchProject } from './search';
-import { dumpTables, meta, queryPlan, tempFolder } from './test-support';
+import { dumpTables, meta, queryPlan, tempFolder, articleBody } from './test-support';
 import { findPreviousVersionCandidate, linkAsNewVersion } from './versions';
 
 const V3_DOCUMENT_COLUMNS = 'id, title, publication, author, url, published_on, body_json, plain_text, origin, created_at, updated_at';
@@ -74,7 +74,7 @@ describe('migration 4 (document versions)', () => {
   it('gives a document created afterwards a series of its own, and keeps the indexes and keys whole', () => {
     const db = v3Project();
     migrate(db);
-    const doc = createDocument(db, { meta: meta('New'), body: {}, plainText: '' });
+    const doc = createDocument(db, { meta: meta('New'), body: articleBody('x'), plainText: 'x' });
     expect(doc).toMatchObject({ seriesId: doc.id, version: 1, versionCount: 1 });
     expect(() => db.prepare('UPDATE documents SET series_id = 1, version = 1 WHERE id = ?').run(doc.id)).toThrow(/UNIQUE/);
     expect(() => db.prepare("UPDATE documents SET source_format = 'rtf' WHERE id = 1").run()).toThrow(/CHECK/);

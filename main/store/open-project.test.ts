@@ -8,7 +8,7 @@ import { AppError, type ErrorKind } from '../../shared/result';
 import { createDocument, listDocuments } from './documents';
 import { LATEST_VERSION } from './migrate';
 import { APPLICATION_ID, closeProject, openDefaultProject, openProject } from './open-project';
-import { addArticle, meta, tempFolder } from './test-support';
+import { addArticle, meta, tempFolder, articleBody } from './test-support';
 
 /** A new, closed project file in a temp folder. */
 function makeProject(folder: string, name = 'desk.claimdesk'): string {
@@ -172,7 +172,7 @@ describe('openProject refuses, leaving the file as it was,', () => {
     const file = path.join(tempFolder(), 'desk.claimdesk');
     const db = openProject(file, { create: true });
     const long = 'The toll rose again overnight. '.repeat(20_000);
-    createDocument(db, { meta: meta('Long'), body: { type: 'doc' }, plainText: long });
+    createDocument(db, { meta: meta('Long'), body: articleBody(long), plainText: long });
     closeProject(db);
     // Cut off the last pages only (article text); page 1 and the schema are intact.
     const bytes = fs.readFileSync(file);

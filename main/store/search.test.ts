@@ -4,7 +4,7 @@ import { deleteClaim } from './claims';
 import { createDocument } from './documents';
 import { searchProject, toFtsQuery } from './search';
 import { createSource, deleteSource } from './sources';
-import { addArticle, addClaim, meta, sourceFields, tempProject } from './test-support';
+import { addArticle, addClaim, meta, sourceFields, tempProject, articleBody } from './test-support';
 
 describe('searchProject', () => {
   it('finds a claim by a word of its note or rationale, and by the start of a word', () => {
@@ -24,7 +24,7 @@ describe('searchProject', () => {
   it('finds documents by their text, ignoring accents', () => {
     const { db } = tempProject();
     const plainText = 'Students marched to the Café Central.';
-    const { id } = createDocument(db, { meta: meta('Protests in Bogotá'), body: {}, plainText });
+    const { id } = createDocument(db, { meta: meta('Protests in Bogotá'), body: articleBody(plainText), plainText });
     expect(searchProject(db, 'bogota')).toEqual([
       { kind: 'document', documentId: id, claimId: null, sourceId: null, title: 'Protests in Bogotá', snippet: expect.any(String) },
     ]);

@@ -39,11 +39,15 @@ export const ARTICLE_TEXT =
   'Police said 14 people were killed in the capital on Tuesday.\n\n' +
   'The interior minister denied that a shoot-to-kill order had been given.';
 
+/** An article body of paragraphs whose plain text is `plainText` (paragraphs split at blank lines). */
+export function articleBody(plainText: string) {
+  const paragraphs = plainText.split('\n\n').map((text) => (text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] }));
+  return { type: 'doc', content: paragraphs };
+}
+
 /** Stores the test article and returns its id. */
 export function addArticle(db: Database, title = 'Unrest in the capital'): number {
-  const paragraphs = ARTICLE_TEXT.split('\n\n').map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }));
-  const body = { type: 'doc', content: paragraphs };
-  return createDocument(db, { meta: meta(title), body, plainText: ARTICLE_TEXT, origin: null }).id;
+  return createDocument(db, { meta: meta(title), body: articleBody(ARTICLE_TEXT), plainText: ARTICLE_TEXT, origin: null }).id;
 }
 
 /** Claim form input with defaults (verdict 3, "Unproven", nothing linked), overridden by `input`. */

@@ -4,7 +4,7 @@ import { deleteClaim, getClaim, linkedClaims, listClaims, updateClaim } from './
 import { createDocument, getDocument, listDocuments } from './documents';
 import { listHistory } from './history';
 import { ensureProfile } from './profiles';
-import { claimInput, expectRefused, meta, pause, tempProject } from './test-support';
+import { claimInput, expectRefused, meta, pause, tempProject, articleBody } from './test-support';
 import { addText, story, tag, V1, V2 } from './version-fixtures';
 import { listVersionChanges } from './version-queue';
 import { compareVersions, findPreviousVersionCandidate, keepSeparate, linkAsNewVersion, listVersions } from './versions';
@@ -200,11 +200,11 @@ describe('comparing versions', () => {
 describe('documents with a language and a source format', () => {
   it('stores them, and refuses what is not a language tag or a known format', () => {
     const { db } = tempProject();
-    const body = { type: 'doc', content: [] };
-    const doc = createDocument(db, { meta: meta('Nota'), body, plainText: '', language: 'pt-BR', sourceFormat: 'html' });
+    const body = articleBody('Texto');
+    const doc = createDocument(db, { meta: meta('Nota'), body, plainText: 'Texto', language: 'pt-BR', sourceFormat: 'html' });
     expect(doc).toMatchObject({ language: 'pt-BR', sourceFormat: 'html', seriesId: doc.id, version: 1, versionCount: 1 });
-    expect(createDocument(db, { meta: meta('Plain'), body, plainText: '' })).toMatchObject({ language: null, sourceFormat: null });
-    expectRefused(db, () => createDocument(db, { meta: meta('Bad'), body, plainText: '', language: 'not a tag' }), 'invalid-argument', /language tag/);
-    expectRefused(db, () => createDocument(db, { meta: meta('Bad'), body, plainText: '', sourceFormat: 'rtf' as never }), 'invalid-argument', /source format/);
+    expect(createDocument(db, { meta: meta('Plain'), body, plainText: 'Texto' })).toMatchObject({ language: null, sourceFormat: null });
+    expectRefused(db, () => createDocument(db, { meta: meta('Bad'), body, plainText: 'Texto', language: 'not a tag' }), 'invalid-argument', /language tag/);
+    expectRefused(db, () => createDocument(db, { meta: meta('Bad'), body, plainText: 'Texto', sourceFormat: 'rtf' as never }), 'invalid-argument', /source format/);
   });
 });
