@@ -11,6 +11,7 @@ import { test, expect } from './harness/fixtures';
 import { articleText } from './support/article-text';
 import { alertBanner, documentCount, metaField, toast, toolbarButton } from './support/desk';
 import { LATIN1_BYTES, PNG_BYTES, fixture, writeFile } from './support/files';
+import { makeDocx } from '../main/import/formats/fixtures/make-docx';
 
 const PAGE_FILE = 'saltera-port-strike.html';
 const MARKDOWN_FILE = 'harbour-briefing.md';
@@ -76,6 +77,29 @@ test('several files at once: each imported or refused with its reason, in one re
 
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Fuel report|fuel report/ }).click();
   await expect(article).toContainText('Fuel prices in Verano rose by 40 percent in March');
+});
+
+test('a Word document keeps its headings, emphasis and links; its pictures are left out', async ({ app, workDir }) => {
+  const page = app.page;
+  const docx = makeDocx({
+    title: 'Aid convoy reaches Kessel',
+    creator: 'Mira Sol',
+    paragraphs: [
+      { heading: 1, text: 'Aid convoy reaches Kessel' },
+      { runs: ['The convoy carried ', { bold: '40 tonnes of flour' }, ', the relief agency said.'] },
+      { runs: [{ picture: true }] },
+      { runs: ['Details are on ', { link: 'the agency website', href: 'https://relief.example/kessel' }, '.'] },
+    ],
+  });
+  await app.answerNextFilesDialog([writeFile(workDir, 'convoy.docx', docx)]);
+  await toolbarButton(page, 'Import article…').click();
+  await expect(metaField(page, 'Title')).toHaveValue('Aid convoy reaches Kessel');
+  await expect(metaField(page, 'Author')).toHaveValue('Mira Sol');
+  const article = articleText(page);
+  await expect(article.getByRole('heading', { name: 'Aid convoy reaches Kessel' })).toBeVisible();
+  await expect(article.locator('strong')).toHaveText('40 tonnes of flour');
+  await expect(article.getByRole('link', { name: 'the agency website' })).toHaveAttribute('href', 'https://relief.example/kessel');
+  await expect(article.locator('img')).toHaveCount(0);
 });
 
 test('text in an old encoding is imported once the checker confirms the encoding against a preview', async ({ app, workDir }) => {
