@@ -3,13 +3,13 @@
  * main thread, under limits), and only a fully read article is stored, in one transaction —
  * a refused file leaves the project exactly as it was.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { MAX_IMPORT_BYTES, type DocumentSummary } from '../../shared/domain';
 import type { ImportOutcome } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/result';
 import { createDocument } from '../store/documents';
+import { readPickedFile } from './read-picked-file';
 import type { ArticleImporter } from './worker/import-host';
 import type { ImportedArticle, ImportJobRequest } from './worker/import-job';
 
@@ -68,18 +68,7 @@ export async function importPastedHtml(db: Database.Database, importer: ArticleI
   return store(db, result.article);
 }
 
-/** The bytes of the file at `file`, refused before reading when it is not a file or too large. */
+/** The bytes of an article file picked in a dialog, refused before reading when it is not a file or too large. */
 export function readImportFile(file: string): Uint8Array {
-  const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new AppError('not-found', `“${name}” could not be read.`);
-  }
-  if (!stat.isFile()) throw new AppError('bad-file', `“${name}” is not a file.`);
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new AppError('too-large', `“${name}” is ${(stat.size / 1024 / 1024).toFixed(1)} MB; Claimdesk imports files of up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  }
-  return new Uint8Array(fs.readFileSync(file));
+  return readPickedFile(file, MAX_IMPORT_BYTES, 'Claimdesk imports files of up to');
 }

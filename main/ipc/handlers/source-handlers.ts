@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain';
-import { AppError } from '../../../shared/result';
+import { readPickedFile } from '../../import/read-picked-file';
 import { attachmentTypeOf, safeFileName } from '../../import/attachment-types';
 import { addAttachment, deleteAttachment, readAttachment } from '../../store/attachments';
 import { claimsCitingSource, createSource, deleteSource, getSource, listSources, mergeSources, restoreSource, updateSource } from '../../store/sources';
@@ -36,17 +36,7 @@ type SourceHandlers = Pick<
 function readAttachmentFile(file: string): { fileName: string; mediaType: string; bytes: Uint8Array } {
   const name = path.basename(file);
   const mediaType = attachmentTypeOf(name);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new AppError('not-found', `"${name}" could not be read.`);
-  }
-  if (!stat.isFile()) throw new AppError('bad-file', `"${name}" is not a file.`);
-  if (stat.size > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('too-large', `"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; archived copies can be up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
-  }
-  return { fileName: name, mediaType, bytes: new Uint8Array(fs.readFileSync(file)) };
+  return { fileName: name, mediaType, bytes: readPickedFile(file, MAX_ATTACHMENT_BYTES, 'archived copies can be up to') };
 }
 
 /** The source and speaker handlers. */
