@@ -23,8 +23,12 @@ type DocumentHandlers = Pick<
   | 'documents:updateMeta'
 >;
 
-/** Files picked in main's dialog that wait for the user to confirm their encoding, by token. */
+/**
+ * Files picked in main's dialog that wait for the user to confirm their encoding are held by
+ * token; the oldest are let go beyond these bounds (the user is then asked to import again).
+ */
 const MAX_PENDING_FILES = 50;
+const MAX_PENDING_BYTES = 100 * 1024 * 1024;
 
 /** The document handlers. */
 export function documentHandlers({ db, projectPath, dialogs, importer, notify }: HandlerContext): DocumentHandlers {
@@ -32,7 +36,8 @@ export function documentHandlers({ db, projectPath, dialogs, importer, notify }:
   const hold = (bytes: Uint8Array, fileName: string): string => {
     const token = randomUUID();
     pending.set(token, { bytes, fileName });
-    while (pending.size > MAX_PENDING_FILES) pending.delete(pending.keys().next().value as string);
+    const heldBytes = () => [...pending.values()].reduce((sum, file) => sum + file.bytes.byteLength, 0);
+    while (pending.size > 1 && (pending.size > MAX_PENDING_FILES || heldBytes() > MAX_PENDING_BYTES)) pending.delete(pending.keys().next().value as string);
     return token;
   };
 
