@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import type { BrowserApp } from './harness/browser-app';
 import { test, expect } from './harness/fixtures';
 import { articleText } from './support/article-text';
 import { alertBanner, documentCount, metaField, toast, toolbarButton } from './support/desk';
@@ -46,6 +47,13 @@ test('a saved web page arrives with its article only, its structure and its meta
   for (const furniture of ['Subscribe', 'Sign up', 'Privacy', 'Replaced by script']) await expect(article).not.toContainText(furniture);
   await expect(article.locator('script, iframe, img, form, style, [onerror], [onload]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __trackerRan?: boolean }).__trackerRan)).toBeUndefined();
+
+  // A plain click stays in the article; Ctrl+click hands the address to the browser, through main.
+  await article.getByRole('link', { name: 'full statement' }).click();
+  await expect(page).toHaveURL(/claimdesk\.test/);
+  await article.getByRole('link', { name: 'full statement' }).click({ modifiers: ['Control'] });
+  await expect(toast(page)).toContainText('Opened https://port-authority.example/statement outside Claimdesk.');
+  if (app.mode === 'chromium') expect((app as BrowserApp).openedUrls).toEqual(['https://port-authority.example/statement']);
 });
 
 test('several files at once: each imported or refused with its reason, in one report', async ({ app, workDir, browser }) => {

@@ -60,6 +60,8 @@ export class BrowserApp implements ClaimdeskApp {
   private importer: ArticleImporter | null = null;
   /** Files the app asked the operating system to open. */
   readonly openedFiles: string[] = [];
+  /** Addresses the app handed to the user's browser or mail program. */
+  readonly openedUrls: string[] = [];
   /** Errors the page reported: uncaught exceptions and console errors (CSP violations among them). */
   readonly pageErrors: string[] = [];
 
@@ -103,7 +105,7 @@ export class BrowserApp implements ClaimdeskApp {
       projectPath: this.projectFile,
       dialogs: { pickImportFiles: answers, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer },
       settings: fileSettingsStore(this.settingsFile),
-      files: { openFile: async (file) => void this.openedFiles.push(file) },
+      files: { openFile: async (file) => void this.openedFiles.push(file), openUrl: async (url) => void this.openedUrls.push(url) },
       scratchDir: `${this.projectFile}.scratch`,
       pdf: chromiumPdfPrinter(this.browser),
       notify: (progress) => this.emit(progress),

@@ -59,4 +59,7 @@ export const electronFileOpener: FileOpener = {
     const error = await shell.openPath(file);
     if (error) throw new Error(error);
   },
+  async openUrl(url) {
+    await shell.openExternal(url);
+  },
 };

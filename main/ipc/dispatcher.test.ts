@@ -50,7 +50,7 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
       projectPath: file,
       dialogs: { pickImportFiles: async () => (nextDialogAnswer === null ? [] : [nextDialogAnswer]), pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
-      files: { openFile: async () => {} },
+      files: { openFile: async () => {}, openUrl: async () => {} },
       scratchDir: path.join(dir, 'scratch'),
       pdf: { print: () => Promise.reject(new Error('These tests print no PDF (the end-to-end specs do).')) },
       notify: () => {},
@@ -174,5 +174,14 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     const report = await ok<{ imported: { document: { title: string; publishedOn: string } }[]; refused: unknown[] }>('documents:importDialog', { taskId: 'i1' });
     expect(report.refused).toEqual([]);
     expect(report.imported.map((i) => i.document)).toMatchObject([{ title: 'Verano update', publishedOn: '2026-03-14' }]);
+  });
+
+  it('opens only https: and mailto: links outside the app', async () => {
+    for (const url of ['https://example.org/a', 'mailto:desk@example.org']) expect(await ok('links:open', { url })).toBe(url);
+    expect(await ok('links:open', { url: ' HTTPS://Example.org' })).toBe('https://example.org/');
+    for (const url of ['http://example.org/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@example.org/', 'data:text/html,x']) {
+      const result = (await dispatcher.dispatch('links:open', { url }, trusted)) as Result<unknown>;
+      expect(result, url).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    }
   });
 });

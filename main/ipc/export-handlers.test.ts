@@ -34,7 +34,7 @@ describe('export:save over a real project file', () => {
       projectPath: projectFile,
       dialogs: { pickImportFiles: async () => [], pickAttachmentFile: async () => null, pickAnnotationFile: async () => null, pickExportPath: async () => saveAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
-      files: { openFile: async () => {} },
+      files: { openFile: async () => {}, openUrl: async () => {} },
       scratchDir: path.join(dir, 'scratch'),
       pdf: { print: (html) => printer.print(html) },
       notify: (p) => progress.push(p),

@@ -25,6 +25,8 @@ export interface Dialogs {
 /** Opens a file with the application the operating system associates with it. */
 export interface FileOpener {
   openFile(file: string): Promise<void>;
+  /** Opens an address (checked by main's external-link policy first) in the user's browser or mail program. */
+  openUrl(url: string): Promise<void>;
 }
 
 /** Everything a handler may use. */

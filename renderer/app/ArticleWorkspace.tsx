@@ -447,6 +447,9 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
                   highlights={placed.highlights}
                   onActivate={(ids, coords) => (ids.length === 1 ? openClaimForm(ids[0]!) : setPicker({ ids, coords }))}
                   onTagRequest={requestTag}
+                onOpenLink={(url) =>
+                  void call('links:open', { url }).then((r) => notify(r.ok ? `Opened ${r.value} outside Claimdesk.` : r.error.message))
+                }
                 />
               </VersionPanels>
             </>

@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'E', action: 'Open the marked claim' },
   { keys: '1 … 9', action: 'Set the marked claim’s verdict (in scale order)' },
   { keys: 'Ctrl/Cmd+F or /', action: 'Search the project' },
+  { keys: 'Ctrl/Cmd+click a link', action: 'Open it in your browser (https: and mailto: links)' },
   { keys: 'Ctrl/Cmd+Z', action: 'Undo the last delete (while its message shows)' },
   { keys: 'Ctrl/Cmd+Enter', action: 'Save the claim form' },
   { keys: 'Esc', action: 'Close a dialog or menu' },

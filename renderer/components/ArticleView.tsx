@@ -31,6 +31,8 @@ interface Props {
   readonly highlights: readonly Highlight[];
   readonly onActivate: (claimIds: number[], coords: { left: number; top: number }) => void;
   readonly onTagRequest: () => void;
+  /** Ctrl/Cmd+click on a link of the article. */
+  readonly onOpenLink?: (href: string) => void;
   readonly ref?: Ref<ArticleHandle>;
 }
 
@@ -39,12 +41,12 @@ function sameHighlight(a: Highlight, b: Highlight): boolean {
 }
 
 /** Renders an article with its claim highlights. */
-export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: Props) {
+export function ArticleView({ doc, highlights, onActivate, onTagRequest, onOpenLink, ref }: Props) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const shownRef = useRef<Map<number, Highlight>>(new Map());
-  const callbacks = useRef({ onActivate, onTagRequest });
-  callbacks.current = { onActivate, onTagRequest };
+  const callbacks = useRef({ onActivate, onTagRequest, onOpenLink });
+  callbacks.current = { onActivate, onTagRequest, onOpenLink };
 
   // A new document gets a new view; the highlights are set in one go.
   useEffect(() => {
@@ -54,7 +56,7 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, ref }: 
       doc,
       plugins: [
         readOnlyPlugin(),
-        linksPlugin(),
+        linksPlugin((href) => callbacks.current.onOpenLink?.(href)),
         highlightsPlugin({ onActivate: (ids, coords) => callbacks.current.onActivate(ids, coords) }),
         activeClaimPlugin(),
         keymap({

@@ -45,6 +45,7 @@ export const CHANNELS = [
   'attachments:addBytes',
   'attachments:addDialog',
   'attachments:open',
+  'links:open',
   'attachments:delete',
   'speakers:list',
   'speakers:create',

@@ -93,6 +93,7 @@ export const argSchemas = {
   'attachments:addBytes': z.object({ sourceId: id, bytes: bytesUpTo(MAX_ATTACHMENT_BYTES), fileName: z.string().trim().min(1).max(255) }).strict(),
   'attachments:addDialog': z.object({ sourceId: id }).strict(),
   'attachments:open': byId,
+  'links:open': z.object({ url: z.string().max(4096) }).strict(),
   'attachments:delete': byId,
   'speakers:list': z.object({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional() }).strict(),
   'speakers:create': z.object({ fields: speakerFieldsSchema }).strict(),
@@ -221,6 +222,8 @@ export interface Results {
   'attachments:addDialog': Attachment | null;
   /** The attachment that was opened (its checksum verified first). */
   'attachments:open': Attachment;
+  /** The address handed to the user's browser or mail program. */
+  'links:open': string;
   'attachments:delete': Source;
   'speakers:list': Speaker[];
   'speakers:create': Speaker;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BatchImportReport, Handlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/result';
+import { isSafeExternalUrl } from '../../security/navigation';
 import { importText } from '../../import/import-article';
 import { importFileBytes, importPastedHtml, readImportFile } from '../../import/import-document';
 import { SAMPLE_ARTICLE, SAMPLE_FILE_NAME, SAMPLE_ORIGIN } from '../../sample/sample-article';
@@ -21,6 +22,7 @@ type DocumentHandlers = Pick<
   | 'documents:importPending'
   | 'documents:openSample'
   | 'documents:updateMeta'
+  | 'links:open'
 >;
 
 /**
@@ -31,7 +33,7 @@ const MAX_PENDING_FILES = 50;
 const MAX_PENDING_BYTES = 100 * 1024 * 1024;
 
 /** The document handlers. */
-export function documentHandlers({ db, projectPath, dialogs, importer, notify }: HandlerContext): DocumentHandlers {
+export function documentHandlers({ db, projectPath, dialogs, importer, notify, files }: HandlerContext): DocumentHandlers {
   const pending = new Map<string, { bytes: Uint8Array; fileName: string }>();
   const hold = (bytes: Uint8Array, fileName: string): string => {
     const token = randomUUID();
@@ -82,5 +84,13 @@ export function documentHandlers({ db, projectPath, dialogs, importer, notify }:
     },
     'documents:openSample': () => findDocumentByOrigin(db, SAMPLE_ORIGIN) ?? importText(db, SAMPLE_ARTICLE, SAMPLE_FILE_NAME, SAMPLE_ORIGIN),
     'documents:updateMeta': ({ id, meta }) => updateDocumentMeta(db, id, meta),
+    'links:open': async ({ url }) => {
+      // The one external-link policy of the app: https: and mailto: only, parsed, never by prefix.
+      if (!isSafeExternalUrl(url)) throw new AppError('forbidden', 'Claimdesk opens only https: and mailto: links in your browser or mail program.');
+      // What was checked is what is opened: the parser's own form of the address.
+      const href = new URL(url).href;
+      await files.openUrl(href);
+      return href;
+    },
   };
 }
