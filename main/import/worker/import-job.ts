@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { DocumentMeta } from '../../../shared/domain';
 import type { ArticleJson } from '../../../shared/article/schema';
-import { parsePlainText } from '../../../shared/import/parse-plain-text';
+import { MAX_DERIVED_TITLE, parsePlainText } from '../../../shared/import/parse-plain-text';
 import { AppError, type AppErrorValue } from '../../../shared/result';
 import { extractDocument, type ExtractedMeta, type ImportFormat } from '../formats';
 import { articleFromHtml } from '../html-to-article';
@@ -84,16 +84,14 @@ function mergeMeta(derived: DocumentMeta, found: ExtractedMeta): DocumentMeta {
   };
 }
 
-const MAX_TITLE = 80;
-
 /** A title from the article itself: its first heading, else its first line, shortened. */
 function titleFromArticle(plainText: string, body: ArticleJson): string {
   const heading = (body.content as { type?: string; content?: { text?: string }[] }[]).find((node) => node.type === 'heading');
   const text = heading?.content?.map((t) => t.text ?? '').join('') ?? plainText.split('\n\n')[0] ?? '';
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= MAX_TITLE) return flat;
-  const cut = flat.slice(0, MAX_TITLE - 1).replace(/\s+\S*$/, '');
-  return `${cut || flat.slice(0, MAX_TITLE - 1)}…`;
+  if (flat.length <= MAX_DERIVED_TITLE) return flat;
+  const cut = flat.slice(0, MAX_DERIVED_TITLE - 1).replace(/\s+\S*$/, '');
+  return `${cut || flat.slice(0, MAX_DERIVED_TITLE - 1)}…`;
 }
 
 function titleFromFileName(fileName: string): string {
