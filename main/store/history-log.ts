@@ -40,6 +40,8 @@ export interface Change {
   readonly before: HistoryRecord | null;
   readonly after: HistoryRecord | null;
   readonly undoes?: number;
+  /** The claim the change concerns, for a record that is not a claim (a vote, a comment…). */
+  readonly claimId?: number | null;
 }
 
 // The entry that changes being recorded now are consequences of, per connection (see asPartOf).
@@ -73,8 +75,8 @@ export function liveParts(db: Database, entryId: number): number[] {
 export function recordChange(db: Database, change: Change): number {
   return db
     .prepare<unknown[], number>(
-      `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id, part_of_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id, part_of_id, claim_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .pluck()
     .get(
@@ -87,6 +89,7 @@ export function recordChange(db: Database, change: Change): number {
       change.after === null ? null : JSON.stringify(change.after),
       change.undoes ?? null,
       partOf.get(db) ?? null,
+      change.entity === 'claim' ? change.entityId : (change.claimId ?? null),
     ) as number;
 }
 
@@ -114,20 +117,27 @@ export function recordDiff(
   before: HistoryRecord,
   after: HistoryRecord,
   action: HistoryAction = 'update',
+  claimId: number | null = null,
 ): number | null {
   const diff = changedFields(before, after);
   if (Object.keys(diff.after).length === 0) return null;
-  return recordChange(db, { entity, entityId, action, ...diff });
+  return recordChange(db, { entity, entityId, action, ...diff, claimId });
 }
 
 /** Records the creation of a record whose record form is `after`. */
-export function recordCreate(db: Database, entity: HistoryEntity, entityId: number, after: HistoryRecord): number {
-  return recordChange(db, { entity, entityId, action: 'create', before: null, after });
+export function recordCreate(
+  db: Database,
+  entity: HistoryEntity,
+  entityId: number,
+  after: HistoryRecord,
+  claimId: number | null = null,
+): number {
+  return recordChange(db, { entity, entityId, action: 'create', before: null, after, claimId });
 }
 
 /** Records the move of a record to the bin. */
-export function recordDelete(db: Database, entity: HistoryEntity, entityId: number): number {
-  return recordChange(db, { entity, entityId, action: 'delete', before: { deletedAt: null }, after: null });
+export function recordDelete(db: Database, entity: HistoryEntity, entityId: number, claimId: number | null = null): number {
+  return recordChange(db, { entity, entityId, action: 'delete', before: { deletedAt: null }, after: null, claimId });
 }
 
 /** True if `side` is the merged state of a merge entry (it names a keeper and the moved links). */

@@ -17,6 +17,15 @@ import { speakerHistory } from './speaker-record';
 import { tagHistory } from './tag-record';
 import { nowIso, oneOf, recordId } from './validate';
 import { verdictHistory } from './verdict-record';
+import {
+  commentHistory,
+  conflictHistory,
+  decisionHistory,
+  mergeHistory,
+  overrideHistory,
+  sessionHistory,
+  voteHistory,
+} from './review/review-records';
 
 const HANDLERS: Record<HistoryEntity, HistoryHandler> = {
   claim: claimHistory,
@@ -24,6 +33,13 @@ const HANDLERS: Record<HistoryEntity, HistoryHandler> = {
   speaker: speakerHistory,
   tag: tagHistory,
   verdict: verdictHistory,
+  session: sessionHistory,
+  vote: voteHistory,
+  comment: commentHistory,
+  decision: decisionHistory,
+  override: overrideHistory,
+  merge: mergeHistory,
+  conflict: conflictHistory,
 };
 
 const DEFAULT_LIMIT = 200;
@@ -39,26 +55,32 @@ interface HistoryRow {
   after_json: string | null;
   undoes_id: number | null;
   undone_by_id: number | null;
+  claim_id: number | null;
   actor_id: number | null;
   actor_name: string | null;
   actor_initials: string | null;
 }
 
 const SELECT_HISTORY = `
-  SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before_json, h.after_json, h.undoes_id, h.undone_by_id,
+  SELECT h.id, h.at, h.entity, h.entity_id, h.action, h.before_json, h.after_json, h.undoes_id, h.undone_by_id, h.claim_id,
          p.id AS actor_id, p.name AS actor_name, p.initials AS actor_initials
   FROM history h LEFT JOIN profiles p ON p.id = h.actor_id`;
 
 /**
- * History entries, newest first: all of them, those of one kind of record, or those of one
- * record (`entity` and `entityId`, served by the history_by_entity index). At most `limit`.
+ * History entries, newest first: all of them, those of one kind of record, those of one
+ * record (`entity` and `entityId`, served by the history_by_entity index), or everything that
+ * concerns one claim (`claimId`: its edits, votes, comments, sign-offs, merges). At most `limit`.
  */
 export function listHistory(
   db: Database,
-  query: { entity?: HistoryEntity; entityId?: number; limit?: number } = {},
+  query: { entity?: HistoryEntity; entityId?: number; claimId?: number; limit?: number } = {},
 ): HistoryEntry[] {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (query.claimId !== undefined) {
+    where.push('h.claim_id = ?');
+    params.push(recordId(query.claimId, 'The claim'));
+  }
   if (query.entity !== undefined) {
     where.push('h.entity = ?');
     params.push(oneOf(query.entity, HISTORY_ENTITIES, 'The kind of record'));
@@ -91,6 +113,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as HistoryRecord),
     undoes: row.undoes_id,
     undoneBy: row.undone_by_id,
+    claimId: row.claim_id,
   };
 }
 
@@ -117,7 +140,7 @@ export function undoChange(db: Database, entryId: number): HistoryEntry {
       handler.apply(db, id, entry.before ?? { deletedAt: nowIso() });
       change = changedFields(current, handler.snapshot(db, id));
     }
-    const undoId = recordChange(db, { entity: entry.entity, entityId: id, action: 'undo', ...change, undoes: entryId });
+    const undoId = recordChange(db, { entity: entry.entity, entityId: id, action: 'undo', ...change, undoes: entryId, claimId: entry.claimId });
     db.prepare('UPDATE history SET undone_by_id = ? WHERE id = ?').run(undoId, entryId);
     // Then its consequences, newest first: the record is back, so claims can return to it.
     for (const part of liveParts(db, entryId)) undoChange(db, part);

@@ -5,8 +5,15 @@
  * `before` values again and records the undo as a change of its own.
  */
 
-/** What kinds of record the history covers. */
-export const HISTORY_ENTITIES = ['claim', 'source', 'speaker', 'tag', 'verdict'] as const;
+/**
+ * What kinds of record the history covers: the claim record and its libraries, and the
+ * review records (sessions, votes, comments, the lead's decisions, publication overrides,
+ * merges of review packages and the conflicts they left).
+ */
+export const HISTORY_ENTITIES = [
+  'claim', 'source', 'speaker', 'tag', 'verdict',
+  'session', 'vote', 'comment', 'decision', 'override', 'merge', 'conflict',
+] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
 /** What happened. */
@@ -27,4 +34,6 @@ export interface HistoryEntry {
   readonly undoes: number | null;
   /** The undo entry that undid this one, if any. */
   readonly undoneBy: number | null;
+  /** The claim the change concerns: the claim itself, or the claim a vote or comment is on. */
+  readonly claimId: number | null;
 }

@@ -4,6 +4,7 @@ export * from './claim';
 export * from './document';
 export * from './history';
 export * from './profile';
+export * from './review';
 export * from './source';
 export * from './speaker';
 export * from './tag';

@@ -6,6 +6,7 @@ import { initial } from './001-initial';
 import { claimRecord } from './002-claim-record';
 import { claimIdentity } from './003-claim-identity';
 import { documentVersions } from './004-document-versions';
+import { review } from './005-review';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review];

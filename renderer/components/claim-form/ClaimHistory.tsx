@@ -1,6 +1,6 @@
 /**
- * The history of one claim inside its form: who changed what and when, newest first, each
- * change with an Undo — not only the last one.
+ * The history of one claim inside its form: who changed what and when — its edits, and the
+ * votes, comments, sign-offs and merges that concern it — newest first, each with an Undo.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryEntry, Tag, Verdict } from '../../../shared/domain';
@@ -28,7 +28,7 @@ export function ClaimHistory({ claimId, verdicts, tags, onUndone }: Props) {
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const result = await call('history:list', { entity: 'claim', entityId: claimId, limit: 100 });
+    const result = await call('history:list', { claimId, limit: 100 });
     if (result.ok) setEntries(result.value);
     else setMessage(result.error.message);
   }, [claimId]);

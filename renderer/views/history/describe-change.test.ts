@@ -28,6 +28,7 @@ const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   after: null,
   undoes: null,
   undoneBy: null,
+  claimId: null,
   ...over,
 });
 

@@ -18,8 +18,15 @@ import {
   type HistoryEntry,
 } from '../../../shared/domain';
 
+/** The kinds of record whose names a view loads (review records are named by their fields). */
+type NamedEntity = 'claim' | 'source' | 'speaker' | 'tag' | 'verdict';
+
 /** Names of the records an entry may refer to by id, per kind of record. */
-export type Names = Readonly<Record<HistoryEntity, ReadonlyMap<number, string>>>;
+export type Names = Readonly<Record<NamedEntity, ReadonlyMap<number, string>>>;
+
+const NO_MAP: ReadonlyMap<number, string> = new Map();
+const namesOf = (names: Names, entity: HistoryEntity): ReadonlyMap<number, string> =>
+  (names as Partial<Record<HistoryEntity, ReadonlyMap<number, string>>>)[entity] ?? NO_MAP;
 
 /** No names known yet. */
 export const NO_NAMES: Names = { claim: new Map(), source: new Map(), speaker: new Map(), tag: new Map(), verdict: new Map() };
@@ -32,9 +39,35 @@ export interface FieldChange {
 }
 
 /** Kinds of record, as a filter offers them. */
-export const ENTITY_PLURALS: Record<HistoryEntity, string> = { claim: 'Claims', source: 'Sources', speaker: 'Speakers', tag: 'Tags', verdict: 'Verdicts' };
+export const ENTITY_PLURALS: Record<HistoryEntity, string> = {
+  claim: 'Claims',
+  source: 'Sources',
+  speaker: 'Speakers',
+  tag: 'Tags',
+  verdict: 'Verdicts',
+  session: 'Review sessions',
+  vote: 'Votes',
+  comment: 'Comments',
+  decision: 'Sign-offs',
+  override: 'Publication overrides',
+  merge: 'Review package merges',
+  conflict: 'Merge conflicts',
+};
 
-const ENTITY_NAMES: Record<HistoryEntity, string> = { claim: 'Claim', source: 'Source', speaker: 'Speaker', tag: 'Tag', verdict: 'Verdict' };
+const ENTITY_NAMES: Record<HistoryEntity, string> = {
+  claim: 'Claim',
+  source: 'Source',
+  speaker: 'Speaker',
+  tag: 'Tag',
+  verdict: 'Verdict',
+  session: 'Review session',
+  vote: 'Vote',
+  comment: 'Comment',
+  decision: 'Sign-off',
+  override: 'Publication override',
+  merge: 'Review package merge',
+  conflict: 'Merge conflict',
+};
 
 const ACTION_WORDS: Record<HistoryAction, string> = {
   create: 'created',
@@ -47,8 +80,8 @@ const ACTION_WORDS: Record<HistoryAction, string> = {
 
 const NONE = '(none)';
 const MAX_TEXT = 80;
-/** Fields kept for undo only. */
-const HIDDEN = new Set(['links']);
+/** Fields kept for undo only, or said by the entry itself (who and when). */
+const HIDDEN = new Set(['links', 'claimIds', 'sessionId', 'leadId', 'decidedBy', 'decidedAt', 'resolvedBy', 'resolvedAt']);
 
 /** Field names as words, where the stored name is not one already. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -70,6 +103,7 @@ const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   reliability: RELIABILITY_LABELS,
   type: SOURCE_TYPE_LABELS,
   kind: SPEAKER_KIND_LABELS,
+  resolution: { ours: 'kept the desk’s value', theirs: 'took the package’s value' },
 };
 
 function fieldWords(key: string): string {
@@ -110,7 +144,7 @@ export function valueWords(entity: HistoryEntity, key: string, value: unknown, n
     case 'parentId':
       return nameOf(names.tag, 'tag', value);
     case 'mergedIntoId':
-      return nameOf(names[entity], entity, value);
+      return nameOf(namesOf(names, entity), entity, value);
     case 'tagIds':
       return list(value, (id) => nameOf(names.tag, 'tag', id));
     case 'sources':
@@ -165,7 +199,7 @@ export function recordWords(entry: HistoryEntry, names: Names): string {
   const stored = [entry.after, entry.before]
     .map((values) => values?.['name'] ?? values?.['label'] ?? values?.['title'])
     .find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  const name = names[entry.entity].get(entry.entityId) ?? stored;
+  const name = namesOf(names, entry.entity).get(entry.entityId) ?? stored;
   return name ? `${kind} “${clip(name)}”` : `${kind} ${entry.entityId}`;
 }
 

@@ -145,5 +145,5 @@ export const sourceListSchema = z
   .strict();
 
 export const historyQuerySchema = z
-  .object({ entity: z.enum(HISTORY_ENTITIES).optional(), entityId: id.optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .object({ entity: z.enum(HISTORY_ENTITIES).optional(), entityId: id.optional(), claimId: id.optional(), limit: z.number().int().min(1).max(1000).optional() })
   .strict();
