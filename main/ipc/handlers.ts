@@ -10,6 +10,7 @@ import { claimHandlers } from './handlers/claim-handlers';
 import { documentHandlers } from './handlers/document-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
 import { versionHandlers } from './handlers/version-handlers';
 
@@ -25,5 +26,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...exportHandlers(ctx),
     ...annotationHandlers(ctx),
     ...versionHandlers(ctx),
+    ...reviewHandlers(ctx),
+    // Session minutes.
+    // The publication gate.
+    // Review packages and merges.
   } satisfies Handlers;
 }

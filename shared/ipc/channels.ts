@@ -73,6 +73,21 @@ export const CHANNELS = [
   'versions:resolve',
   'versions:reattach',
   'versions:compare',
+  // Review sessions, votes, sign-off, discussion.
+  'review:sessions',
+  'review:create',
+  'review:detail',
+  'review:vote',
+  'review:withdraw',
+  'review:decide',
+  'review:close',
+  'review:reopen',
+  'comments:list',
+  'comments:add',
+  'comments:delete',
+  // Session minutes.
+  // The publication gate.
+  // Review packages and merges.
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -18,6 +18,11 @@ import {
   type DocumentSummary,
   type HistoryEntry,
   type Profile,
+  type ReviewComment,
+  type ReviewItem,
+  type ReviewSession,
+  type ReviewSessionDetail,
+  type ReviewVote,
   type SearchHit,
   type Source,
   type Speaker,
@@ -34,6 +39,9 @@ import { bytesUpTo, fileName, id, none } from './schemas/common';
 import {
   claimFilterSchema,
   claimInputSchema,
+  decisionInputSchema,
+  newReviewSessionSchema,
+  voteInputSchema,
   documentMetaPatchSchema,
   historyQuerySchema,
   profileFieldsSchema,
@@ -129,6 +137,21 @@ export const argSchemas = {
   'versions:resolve': z.object({ rowId: id, action: z.enum(VERSION_ACTIONS) }).strict(),
   'versions:reattach': z.object({ rowId: id, anchor: textAnchorSchema }).strict(),
   'versions:compare': z.object({ fromId: id, toId: id }).strict(),
+  // Review sessions, votes, sign-off, discussion.
+  'review:sessions': none,
+  'review:create': z.object({ input: newReviewSessionSchema }).strict(),
+  'review:detail': byId,
+  'review:vote': z.object({ sessionId: id, claimId: id, vote: voteInputSchema }).strict(),
+  'review:withdraw': z.object({ sessionId: id, claimId: id }).strict(),
+  'review:decide': z.object({ sessionId: id, claimId: id, decision: decisionInputSchema }).strict(),
+  'review:close': byId,
+  'review:reopen': byId,
+  'comments:list': z.object({ claimId: id }).strict(),
+  'comments:add': z.object({ claimId: id, body: z.string().max(10_000, 'a comment is at most 10,000 characters'), sessionId: z.union([id, z.null()]) }).strict(),
+  'comments:delete': byId,
+  // Session minutes.
+  // The publication gate.
+  // Review packages and merges.
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
@@ -260,6 +283,22 @@ export interface Results {
   /** The row, its claim attached to the selected passage. */
   'versions:reattach': VersionChange;
   'versions:compare': VersionComparison;
+  // Review sessions, votes, sign-off, discussion.
+  'review:sessions': ReviewSession[];
+  'review:create': ReviewSession;
+  'review:detail': ReviewSessionDetail;
+  'review:vote': ReviewVote;
+  'review:withdraw': null;
+  'review:decide': ReviewItem;
+  'review:close': ReviewSession;
+  'review:reopen': ReviewSession;
+  /** The claim's thread, oldest first. */
+  'comments:list': ReviewComment[];
+  'comments:add': ReviewComment;
+  'comments:delete': null;
+  // Session minutes.
+  // The publication gate.
+  // Review packages and merges.
 }
 
 /** What the renderer passes (before validation and defaults). */

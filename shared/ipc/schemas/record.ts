@@ -9,6 +9,7 @@ import {
   CLAIM_TYPES,
   HISTORY_ENTITIES,
   HOP_ROLES,
+  QUEUE_ORDERS,
   RELIABILITIES,
   SOURCE_ROLES,
   SOURCE_SORTS,
@@ -146,4 +147,24 @@ export const sourceListSchema = z
 
 export const historyQuerySchema = z
   .object({ entity: z.enum(HISTORY_ENTITIES).optional(), entityId: id.optional(), claimId: id.optional(), limit: z.number().int().min(1).max(1000).optional() })
+  .strict();
+
+/** A new review session: a title, blind or not, the listed claims and the order of the queue. */
+export const newReviewSessionSchema = z
+  .object({
+    title: z.string().max(200, 'a session title is at most 200 characters'),
+    blind: z.boolean(),
+    claimIds: z.array(id).max(5000, 'a session holds at most 5,000 claims').readonly(),
+    order: z.enum(QUEUE_ORDERS),
+  })
+  .strict();
+
+/** A reviewer's vote. */
+export const voteInputSchema = z
+  .object({ verdictId: id, confidence: z.number().int().min(0).max(100), comment: z.union([z.string().max(5000), z.null()]) })
+  .strict();
+
+/** The lead's sign-off on a claim. */
+export const decisionInputSchema = z
+  .object({ verdictId: id, confidence: z.number().int().min(0).max(100), reason: z.union([z.string().max(5000), z.null()]) })
   .strict();
