@@ -103,7 +103,7 @@ export class BrowserApp implements ClaimdeskApp {
     const handlers = createHandlers({
       db,
       projectPath: this.projectFile,
-      dialogs: { pickImportFiles: answers, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer },
+      dialogs: { pickImportFiles: answers, pickAttachmentFile: answer, pickAnnotationFile: answer, pickExportPath: answer, pickSavePath: answer, pickReviewPackage: answer },
       settings: fileSettingsStore(this.settingsFile),
       files: { openFile: async (file) => void this.openedFiles.push(file), openUrl: async (url) => void this.openedUrls.push(url) },
       scratchDir: `${this.projectFile}.scratch`,

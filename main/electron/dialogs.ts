@@ -39,18 +39,32 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
         properties: ['openFile'],
         filters: [{ name: 'W3C Web Annotation (JSON-LD, JSON)', extensions: ['jsonld', 'json'] }],
       }),
-    pickExportPath: async (defaultName, format) => {
-      const win = getWindow();
-      const options = {
-        title: `Export ${format.label}`,
-        defaultPath: path.join(app.getPath('documents'), defaultName),
-        filters: [{ name: format.label, extensions: [format.extension] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
-      };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+    pickExportPath: (defaultName, format) => pickSave(getWindow, `Export ${format.label}`, defaultName, format),
+    pickSavePath: (defaultName, kind) => pickSave(getWindow, `Save ${kind.label}`, defaultName, kind),
+    pickReviewPackage: () =>
+      pickOne(getWindow, {
+        title: 'Merge a review package',
+        properties: ['openFile'],
+        filters: [{ name: 'Claimdesk review package', extensions: ['claimdesk-review', 'json'] }],
+      }),
   };
+}
+
+async function pickSave(
+  getWindow: () => BrowserWindow | null,
+  title: string,
+  defaultName: string,
+  kind: { readonly label: string; readonly extension: string },
+): Promise<string | null> {
+  const win = getWindow();
+  const options = {
+    title,
+    defaultPath: path.join(app.getPath('documents'), defaultName),
+    filters: [{ name: kind.label, extensions: [kind.extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+  };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Opens files with the operating system's default application. */

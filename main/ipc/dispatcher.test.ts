@@ -48,7 +48,7 @@ describe('the IPC dispatcher over the real handlers and a real project file', ()
     const handlers = createHandlers({
       db,
       projectPath: file,
-      dialogs: { pickImportFiles: async () => (nextDialogAnswer === null ? [] : [nextDialogAnswer]), pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer },
+      dialogs: { pickImportFiles: async () => (nextDialogAnswer === null ? [] : [nextDialogAnswer]), pickAttachmentFile: async () => nextDialogAnswer, pickAnnotationFile: async () => nextDialogAnswer, pickExportPath: async () => nextDialogAnswer, pickSavePath: async () => nextDialogAnswer, pickReviewPackage: async () => nextDialogAnswer },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
       files: { openFile: async () => {}, openUrl: async () => {} },
       scratchDir: path.join(dir, 'scratch'),

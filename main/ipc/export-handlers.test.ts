@@ -32,7 +32,7 @@ describe('export:save over a real project file', () => {
     handlers = createHandlers({
       db,
       projectPath: projectFile,
-      dialogs: { pickImportFiles: async () => [], pickAttachmentFile: async () => null, pickAnnotationFile: async () => null, pickExportPath: async () => saveAnswer },
+      dialogs: { pickImportFiles: async () => [], pickAttachmentFile: async () => null, pickAnnotationFile: async () => null, pickExportPath: async () => saveAnswer, pickSavePath: async () => saveAnswer, pickReviewPackage: async () => null },
       settings: fileSettingsStore(path.join(dir, 'settings.json')),
       files: { openFile: async () => {}, openUrl: async () => {} },
       scratchDir: path.join(dir, 'scratch'),

@@ -20,6 +20,19 @@ export interface Dialogs {
   pickAnnotationFile(): Promise<string | null>;
   /** Asks where to save an export, suggesting `defaultName`; resolves with the path, or null when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormatInfo): Promise<string | null>;
+  /**
+   * Asks where to save a file that is not an export format (session minutes, a review
+   * package), suggesting `defaultName`; resolves with the path, or null when cancelled.
+   */
+  pickSavePath(defaultName: string, kind: SaveKind): Promise<string | null>;
+  /** Asks for a review package to merge into the project; resolves with its path, or null when cancelled. */
+  pickReviewPackage(): Promise<string | null>;
+}
+
+/** What a save dialog says about the file: its kind in words and its extension (no dot). */
+export interface SaveKind {
+  readonly label: string;
+  readonly extension: string;
 }
 
 /** Opens a file with the application the operating system associates with it. */
