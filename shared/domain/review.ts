@@ -15,6 +15,7 @@
  */
 
 import type { AgreementSummary } from '../review/agreement';
+import type { ClaimStatus } from './claim';
 
 /** Someone named beside a vote, comment or decision. */
 export interface PersonRef {
@@ -106,11 +107,23 @@ export interface ReviewDecision {
   readonly reason: string | null;
 }
 
+/** What a session's queue shows of a claim. */
+export interface ReviewClaim {
+  readonly exact: string;
+  readonly documentId: number;
+  readonly documentTitle: string;
+  /** The claim's current verdict and confidence (the desk's, before or after the sign-off). */
+  readonly verdictId: number;
+  readonly confidence: number;
+  readonly status: ClaimStatus;
+}
+
 /** A claim in a session's queue, with what the current reviewer may see of it. */
 export interface ReviewItem {
   readonly id: number;
   readonly sessionId: number;
   readonly claimId: number;
+  readonly claim: ReviewClaim;
   /** 0-based place in the queue. */
   readonly position: number;
   readonly decision: ReviewDecision | null;

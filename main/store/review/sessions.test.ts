@@ -35,6 +35,7 @@ describe('review sessions', () => {
     const reading = createSession(db, { title: 'Tuesday toll', blind: true, claimIds: [order.id, police.id, toll.id], order: 'reading' });
     expect(reading).toMatchObject({ title: 'Tuesday toll', blind: true, lead: { id: ana.id, name: 'Ana Lopes' }, itemCount: 3, decidedCount: 0, closedAt: null });
     expect(getSessionDetail(db, reading.id).items.map((i) => i.claimId)).toEqual([police.id, toll.id, order.id]);
+    expect(getSessionDetail(db, reading.id).items[1]!.claim).toEqual({ exact: '14 people were killed', documentId: toll.documentId, documentTitle: 'Unrest in the capital', verdictId: UNPROVEN, confidence: 70, status: 'open' });
 
     const doubtful = createSession(db, { title: 'Least sure', blind: false, claimIds: [toll.id, police.id, order.id], order: 'confidence' });
     expect(getSessionDetail(db, doubtful.id).items.map((i) => i.claimId)).toEqual([order.id, toll.id, police.id]);

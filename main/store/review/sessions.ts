@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
+  ClaimStatus,
   NewReviewSession,
   PersonRef,
   ReviewDecision,
@@ -195,6 +196,12 @@ interface ItemRow {
   id: number;
   claim_id: number;
   position: number;
+  exact: string;
+  document_id: number;
+  document_title: string;
+  verdict_id: number;
+  confidence: number;
+  status: string;
   final_verdict_id: number | null;
   final_confidence: number | null;
   decided_at: string | null;
@@ -256,8 +263,10 @@ export function sessionItems(db: Database, sessionId: number): (ItemRow & { deci
   return db
     .prepare<[number], ItemRow & PersonColumns>(
       `SELECT i.id, i.claim_id, i.position, i.final_verdict_id, i.final_confidence, i.decided_at, i.reason,
+              c.exact, c.document_id, d.title AS document_title, c.verdict_id, c.confidence, c.status,
               p.id AS p_id, p.name AS p_name, p.initials AS p_initials, p.color AS p_color
-       FROM review_items i JOIN claims c ON c.id = i.claim_id LEFT JOIN profiles p ON p.id = i.decided_by
+       FROM review_items i JOIN claims c ON c.id = i.claim_id JOIN documents d ON d.id = c.document_id
+       LEFT JOIN profiles p ON p.id = i.decided_by
        WHERE i.session_id = ? AND c.deleted_at IS NULL ORDER BY i.position`,
     )
     .all(sessionId)
@@ -287,6 +296,14 @@ export function getSessionDetail(db: Database, id: number): ReviewSessionDetail 
       id: row.id,
       sessionId: session.id,
       claimId: row.claim_id,
+      claim: {
+        exact: row.exact,
+        documentId: row.document_id,
+        documentTitle: row.document_title,
+        verdictId: row.verdict_id,
+        confidence: row.confidence,
+        status: row.status as ClaimStatus,
+      },
       position: row.position,
       decision,
       myVote,
