@@ -5,8 +5,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportBundle, ExportOptions } from '../../shared/export/bundle';
 import type { ClaimFilter, Source } from '../../shared/domain';
-import { readingOrder } from '../../shared/domain/reading-order';
-import { filterClaims, getDocument, getSource, listClaims, listProfiles, listSpeakers, listTags, listVerdicts } from '../store';
+import { getDocument, getSource, listProfiles, listSpeakers, listTags, listVerdicts } from '../store';
+import { exportSelection } from '../store/export-selection';
 
 /**
  * The export bundle of document `documentId`: its live claims, the verdict scale, the sources
@@ -25,7 +25,7 @@ export function gatherBundle(
   return db.transaction((): ExportBundle => {
     const document = getDocument(db, documentId);
     // Every format numbers the claims as the claims panel does.
-    const claims = (meta.filter === undefined ? listClaims(db, documentId) : filterClaims(db, { ...meta.filter, documentId, deleted: false })).sort(readingOrder);
+    const claims = exportSelection(db, documentId, meta.filter);
 
     const sourceIds = new Set(claims.flatMap((c) => c.sources.map((link) => link.source.id)));
     const sources: Source[] = [...sourceIds].sort((a, b) => a - b).map((id) => getSource(db, id));

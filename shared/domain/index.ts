@@ -2,6 +2,7 @@
 export * from './annotation-import';
 export * from './claim';
 export * from './document';
+export * from './gate';
 export * from './history';
 export * from './profile';
 export * from './review';
