@@ -9,6 +9,7 @@ import { annotationHandlers } from './handlers/annotation-handlers';
 import { claimHandlers } from './handlers/claim-handlers';
 import { documentHandlers } from './handlers/document-handlers';
 import { exportHandlers } from './handlers/export-handlers';
+import { gateHandlers } from './handlers/gate-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...reviewHandlers(ctx),
     // Session minutes.
     // The publication gate.
+    ...gateHandlers(ctx),
     // Review packages and merges.
   } satisfies Handlers;
 }

@@ -87,6 +87,9 @@ export const CHANNELS = [
   'comments:delete',
   // Session minutes.
   // The publication gate.
+  'gate:check',
+  'gate:override',
+  'gate:withdrawOverride',
   // Review packages and merges.
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -11,13 +11,17 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_IMPORT_BYTES,
   VERSION_ACTIONS,
+  GATE_PROBLEMS,
+  MAX_OVERRIDE_REASON,
   type AnnotationImportReport,
   type Attachment,
   type Claim,
   type DocumentRecord,
   type DocumentSummary,
+  type GateReport,
   type HistoryEntry,
   type Profile,
+  type PublicationOverride,
   type ReviewComment,
   type ReviewItem,
   type ReviewSession,
@@ -124,6 +128,8 @@ export const argSchemas = {
       format: z.enum(EXPORT_FORMATS),
       options: z.object({ includeNotes: z.boolean(), includeConfidential: z.boolean() }).strict(),
       filter: claimFilterSchema.optional(),
+      /** A final report: main refuses it while the publication gate finds problems not overridden. */
+      final: z.boolean().optional(),
       taskId: z.string().regex(TASK_ID_PATTERN, 'a task id of letters, digits and dashes'),
     })
     .strict(),
@@ -151,6 +157,11 @@ export const argSchemas = {
   'comments:delete': byId,
   // Session minutes.
   // The publication gate.
+  'gate:check': z.object({ documentId: id, filter: claimFilterSchema.optional() }).strict(),
+  'gate:override': z
+    .object({ claimId: id, problem: z.enum(GATE_PROBLEMS), reason: z.string().max(MAX_OVERRIDE_REASON * 2, `a reason is at most ${MAX_OVERRIDE_REASON} characters`) })
+    .strict(),
+  'gate:withdrawOverride': byId,
   // Review packages and merges.
 } satisfies Record<Channel, z.ZodType>;
 
@@ -298,6 +309,10 @@ export interface Results {
   'comments:delete': null;
   // Session minutes.
   // The publication gate.
+  /** The claims of the export with problems, each with its override, and whether a final report may go out. */
+  'gate:check': GateReport;
+  'gate:override': PublicationOverride;
+  'gate:withdrawOverride': null;
   // Review packages and merges.
 }
 

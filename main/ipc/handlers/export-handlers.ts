@@ -1,16 +1,19 @@
 /**
  * Exporting a document: the user picks the file first, then the claims (those matching the
  * filters on screen) are gathered in one read, formatted, printed when PDF, and written
- * atomically. Each step reports progress on the event channel, and main yields between steps
- * so the window keeps getting answers while a large export runs.
+ * atomically — a final report only once the publication gate passes. Each step reports
+ * progress on the event channel, and main yields between steps so the window keeps getting
+ * answers while a large export runs.
  */
 import path from 'node:path';
 import { EXPORT_FORMAT_INFO, exportFileName } from '../../../shared/export/formats';
 import type { Handlers } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/result';
 import { gatherBundle } from '../../export/gather-bundle';
 import { renderTextExport } from '../../export/render-export';
 import { writeExportFile } from '../../export/write-file';
 import { getDocument } from '../../store/documents';
+import { checkGate, describeOpenProblems } from '../../store/review/gate';
 import type { HandlerContext } from '../handler-context';
 
 type ExportHandlers = Pick<Handlers, 'export:save'>;
@@ -21,9 +24,18 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** The export handlers. */
 export function exportHandlers(ctx: HandlerContext): ExportHandlers {
   return {
-    'export:save': async ({ documentId, format, options, filter, taskId }) => {
+    'export:save': async ({ documentId, format, options, filter, final, taskId }) => {
       const info = EXPORT_FORMAT_INFO[format];
       const document = getDocument(ctx.db, documentId);
+      // A final report passes the publication gate on the very claims it will contain: before
+      // the user picks a file, and again in the read that gathers them, as the desk may have
+      // changed in between.
+      const passGate = () => {
+        if (final !== true) return;
+        const report = checkGate(ctx.db, { documentId, filter });
+        if (!report.ready) throw new AppError('conflict', describeOpenProblems(report));
+      };
+      passGate();
       const target = await ctx.dialogs.pickExportPath(exportFileName(document.title, format), info);
       if (target === null) return null;
 
@@ -37,7 +49,10 @@ export function exportHandlers(ctx: HandlerContext): ExportHandlers {
 
       await advance();
       const desk = path.basename(ctx.projectPath, path.extname(ctx.projectPath));
-      const bundle = gatherBundle(ctx.db, documentId, options, { desk, generator: ctx.generator, ...(filter ? { filter } : {}) });
+      const bundle = ctx.db.transaction(() => {
+        passGate();
+        return gatherBundle(ctx.db, documentId, options, { desk, generator: ctx.generator, ...(filter ? { filter } : {}) });
+      })();
       await advance();
       const text = renderTextExport(bundle, format === 'pdf' ? 'html' : format);
       let data: string | Uint8Array = text;
