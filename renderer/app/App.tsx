@@ -1,6 +1,6 @@
 /**
  * The application shell: who is working, the navigation between the article workspace and the
- * project's records (sources, speakers, tags, verdict scale, history), project search, the
+ * project's records (sources, speakers, tags, verdict scale, review sessions, history), project search, the
  * keyboard shortcuts, and the messages at the edges of the window.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { Toast } from '../components/Toast';
 import { applyVerdictStyles } from '../editor/verdict-styles';
 import { call, onCommand } from '../services/api';
 import { HistoryView } from '../views/history/HistoryView';
+import { ReviewView } from '../views/review/ReviewView';
 import { SourcesView } from '../views/sources/SourcesView';
 import { SpeakersView } from '../views/speakers/SpeakersView';
 import { TagsView } from '../views/tags/TagsView';
@@ -30,6 +31,7 @@ const VIEWS = [
   { key: 'speakers', label: 'Speakers' },
   { key: 'tags', label: 'Tags' },
   { key: 'verdicts', label: 'Verdict scale' },
+  { key: 'review', label: 'Review' },
   { key: 'history', label: 'History' },
 ] as const;
 type ViewKey = (typeof VIEWS)[number]['key'];
@@ -45,6 +47,7 @@ export function App() {
   const [alert, setAlert] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [documentOpen, setDocumentOpen] = useState(false);
+  const [startedSession, setStartedSession] = useState<number | null>(null);
   const { toast, show: notify, dismiss: dismissToast } = useToast();
   const workspace = useRef<WorkspaceHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
@@ -192,7 +195,20 @@ export function App() {
       )}
 
       <div className="view-area" hidden={view !== 'articles'}>
-        <ArticleWorkspace ref={workspace} verdicts={verdicts} tags={tags} profiles={profiles} onAlert={setAlert} notify={notify} onClaimsChanged={() => void reloadTags()} onDocumentOpen={setDocumentOpen} />
+        <ArticleWorkspace
+          ref={workspace}
+          verdicts={verdicts}
+          tags={tags}
+          profiles={profiles}
+          onAlert={setAlert}
+          notify={notify}
+          onClaimsChanged={() => void reloadTags()}
+          onDocumentOpen={setDocumentOpen}
+          onReviewStarted={(id) => {
+            setStartedSession(id);
+            setView('review');
+          }}
+        />
       </div>
       {view !== 'articles' && (
         <main className="view-area" aria-label={VIEWS.find((v) => v.key === view)!.label}>
@@ -200,6 +216,7 @@ export function App() {
           {view === 'speakers' && <SpeakersView {...viewProps} />}
           {view === 'tags' && <TagsView {...viewProps} />}
           {view === 'verdicts' && <VerdictScaleView {...viewProps} />}
+          {view === 'review' && <ReviewView {...viewProps} verdicts={verdicts} profile={profile} initialSessionId={startedSession} />}
           {view === 'history' && <HistoryView {...viewProps} />}
         </main>
       )}

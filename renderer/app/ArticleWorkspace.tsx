@@ -20,6 +20,7 @@ import { ExportDialog } from '../components/ExportDialog';
 import { ImportReportDialog } from '../components/ImportReportDialog';
 import { LibraryPanel } from '../components/LibraryPanel';
 import { PasteDialog } from '../components/PasteDialog';
+import { StartReviewDialog } from '../views/review/StartReviewDialog';
 import { useDocumentVersions } from '../components/versions/use-document-versions';
 import { latestVersions, libraryEntryOf } from '../components/versions/version-format';
 import { VersionLine } from '../components/versions/VersionLine';
@@ -66,6 +67,8 @@ interface Props {
   readonly onClaimsChanged: () => void;
   /** Called with whether a document is open (the shell offers "Tag claim" only then). */
   readonly onDocumentOpen: (open: boolean) => void;
+  /** Called with a review session just started from the claims on screen; the shell shows it. */
+  readonly onReviewStarted: (sessionId: number) => void;
   readonly ref?: Ref<WorkspaceHandle>;
 }
 
@@ -89,7 +92,7 @@ function rememberedDocument(): number | null {
 }
 
 /** The article workspace. */
-export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, onClaimsChanged, onDocumentOpen, ref }: Props) {
+export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, onClaimsChanged, onDocumentOpen, onReviewStarted, ref }: Props) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [record, setRecord] = useState<DocumentRecord | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
@@ -97,6 +100,7 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   const [picker, setPicker] = useState<{ ids: number[]; coords: { left: number; top: number } } | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
   const exporter = useExport(notify);
   const [importReport, setImportReport] = useState<AnnotationImportReport | null>(null);
   const [filter, setFilter] = useState<FilterState>({});
@@ -434,6 +438,9 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
                 <button type="button" onClick={() => void importAnnotationsFromDialog()}>
                   Import annotations…
                 </button>
+                <button type="button" onClick={() => setReviewOpen(true)} disabled={shown.length === 0} title="Start a review session on the claims shown">
+                  Review claims…
+                </button>
                 {exporter.running && !exportOpen && (
                   <span className="export-status" role="status">
                     {exporter.running.label} <progress max={exporter.running.total} value={exporter.running.done} aria-label="Export progress" />
@@ -509,6 +516,18 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           }}
           onResolved={importer.resolvePending}
           onClose={importer.closeReport}
+        />
+      )}
+      {reviewOpen && record && (
+        <StartReviewDialog
+          documentTitle={record.title}
+          claimIds={shown.map((c) => c.id)}
+          filter={filtering ? filter : null}
+          onStarted={(sessionId) => {
+            setReviewOpen(false);
+            onReviewStarted(sessionId);
+          }}
+          onClose={() => setReviewOpen(false)}
         />
       )}
       {importReport && <AnnotationImportReportDialog report={importReport} onClose={() => setImportReport(null)} />}
