@@ -70,3 +70,20 @@ test('the menu of overlapping claims', async ({ app }) => {
   await expect(page.getByRole('menu', { name: 'Claims at this place' })).toBeVisible();
   await expectNoViolations(page);
 });
+
+test('a review session: the queue, a vote, the sign-off and the discussion', async ({ app }) => {
+  const page = app.page;
+  await sampleWithClaims(page);
+  await page.getByRole('toolbar', { name: 'Document actions' }).getByRole('button', { name: 'Review claims…' }).click();
+  const start = page.getByRole('dialog', { name: 'Start a review session' });
+  await expect(start).toBeVisible();
+  await expectNoViolations(page);
+  await start.getByRole('button', { name: 'Start session' }).click();
+  const review = page.getByRole('main', { name: 'Review' });
+  const vote = review.getByRole('form', { name: 'Cast your vote' });
+  await vote.getByRole('radio', { name: 'False' }).check();
+  await vote.getByRole('button', { name: 'Cast vote' }).click();
+  await expect(review.getByRole('region', { name: 'Votes' })).toBeVisible();
+  await expect(review.getByRole('form', { name: 'Sign off (lead)' })).toBeVisible();
+  await expectNoViolations(page);
+});

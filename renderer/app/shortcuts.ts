@@ -21,6 +21,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl/Cmd+click a link', action: 'Open it in your browser (https: and mailto: links)' },
   { keys: 'Ctrl/Cmd+Z', action: 'Undo the last delete (while its message shows)' },
   { keys: 'Ctrl/Cmd+Enter', action: 'Save the claim form' },
+  { keys: 'J / K or ↓ / ↑ (Review)', action: 'Next / previous claim of the session’s queue' },
+  { keys: '1 … 9 (Review)', action: 'Choose that verdict for your vote; Enter casts it' },
   { keys: 'Esc', action: 'Close a dialog or menu' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
