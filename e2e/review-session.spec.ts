@@ -65,8 +65,14 @@ test('a two-reviewer blind session: votes hidden until cast, a disagreement sign
   await expect(page.getByRole('button', { name: 'Review', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(session(page).getByRole('heading', { name: 'Tuesday casualty figures' })).toBeVisible();
 
-  // The lead votes on both claims, stepping with the keyboard.
+  // The lead sets the priority: Alt+↓ moves the claim in hand down the queue, Alt+↑ back up.
   await queueItem(page, TOLL).click();
+  await queueItem(page, TOLL).press('Alt+ArrowDown');
+  await expect(queueItem(page, TOLL)).toHaveAccessibleName(new RegExp(`^2\\. “${TOLL}`));
+  await session(page).getByRole('group', { name: 'Priority' }).getByRole('button', { name: 'Move up' }).click();
+  await expect(queueItem(page, TOLL)).toHaveAccessibleName(new RegExp(`^1\\. “${TOLL}`));
+
+  // The lead votes on both claims, stepping with the keyboard.
   await vote(page, 'False', 'Hospital records show fewer');
   await queueItem(page, TOLL).press('j');
   await expect(queueItem(page, DETAINED)).toHaveAttribute('aria-current', 'true');

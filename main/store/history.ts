@@ -23,9 +23,9 @@ import {
   decisionHistory,
   mergeHistory,
   overrideHistory,
-  sessionHistory,
   voteHistory,
 } from './review/review-records';
+import { sessionHistory } from './review/session-queue';
 
 const HANDLERS: Record<HistoryEntity, HistoryHandler> = {
   claim: claimHistory,

@@ -80,6 +80,7 @@ export const CHANNELS = [
   'review:vote',
   'review:withdraw',
   'review:decide',
+  'review:move',
   'review:close',
   'review:reopen',
   'comments:list',

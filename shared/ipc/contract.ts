@@ -150,6 +150,7 @@ export const argSchemas = {
   'review:vote': z.object({ sessionId: id, claimId: id, vote: voteInputSchema }).strict(),
   'review:withdraw': z.object({ sessionId: id, claimId: id }).strict(),
   'review:decide': z.object({ sessionId: id, claimId: id, decision: decisionInputSchema }).strict(),
+  'review:move': z.object({ sessionId: id, claimId: id, delta: z.union([z.literal(-1), z.literal(1)]) }).strict(),
   'review:close': byId,
   'review:reopen': byId,
   'comments:list': z.object({ claimId: id }).strict(),
@@ -302,6 +303,8 @@ export interface Results {
   'review:withdraw': null;
   'review:decide': ReviewItem;
   'review:close': ReviewSession;
+  /** The session, its queue reordered. */
+  'review:move': ReviewSessionDetail;
   'review:reopen': ReviewSession;
   /** The claim's thread, oldest first. */
   'comments:list': ReviewComment[];

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { addComment, deleteComment, listComments } from '../../store/review/comments';
 import { decideClaim } from '../../store/review/decisions';
-import { closeSession, createSession, getSessionDetail, listSessions, reopenSession } from '../../store/review/sessions';
+import { closeSession, createSession, getSessionDetail, listSessions, moveClaim, reopenSession } from '../../store/review/sessions';
 import { castVote, withdrawVote } from '../../store/review/votes';
 import type { HandlerContext } from '../handler-context';
 
@@ -14,6 +14,7 @@ type ReviewHandlers = Pick<
   | 'review:vote'
   | 'review:withdraw'
   | 'review:decide'
+  | 'review:move'
   | 'review:close'
   | 'review:reopen'
   | 'comments:list'
@@ -33,6 +34,7 @@ export function reviewHandlers({ db }: HandlerContext): ReviewHandlers {
       return null;
     },
     'review:decide': ({ sessionId, claimId, decision }) => decideClaim(db, sessionId, claimId, decision),
+    'review:move': ({ sessionId, claimId, delta }) => moveClaim(db, sessionId, claimId, delta),
     'review:close': ({ id }) => closeSession(db, id),
     'review:reopen': ({ id }) => reopenSession(db, id),
     'comments:list': ({ claimId }) => listComments(db, claimId),

@@ -80,7 +80,6 @@ export const CONFLICT_SPEC: RowSpec = {
   columns: { resolution: 'resolution', resolvedBy: 'resolved_by', resolvedAt: 'resolved_at' },
 };
 
-export const sessionHistory: HistoryHandler = rowHistory(SESSION_SPEC);
 export const voteHistory: HistoryHandler = rowHistory(VOTE_SPEC);
 export const commentHistory: HistoryHandler = rowHistory(COMMENT_SPEC);
 export const decisionHistory: HistoryHandler = rowHistory(DECISION_SPEC);

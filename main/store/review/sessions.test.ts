@@ -7,7 +7,7 @@ import { ensureProfile } from '../profiles';
 import { addArticle, addClaim, expectRefused, tempProject } from '../test-support';
 import { addComment, deleteComment, listComments } from './comments';
 import { decideClaim } from './decisions';
-import { closeSession, createSession, getSessionDetail, listSessions, reopenSession } from './sessions';
+import { closeSession, createSession, getSessionDetail, listSessions, moveClaim, reopenSession } from './sessions';
 import { castVote, withdrawVote } from './votes';
 
 const UNPROVEN = 3;
@@ -211,5 +211,24 @@ describe('agreement in a session', () => {
     // Observed 2/3; expected: A = {F:1, U:1, V:1}, B = {F:2, V:1} → (1·2 + 1·1)/9 = 1/3; κ = (2/3 − 1/3)/(1 − 1/3) = 0.5.
     expect(summary.kappa?.kappa).toBeCloseTo(0.5, 12);
     expect(summary.headline).toBe('cohens-kappa');
+  });
+});
+
+describe('the queue’s priority order', () => {
+  it('lets the lead move a claim up or down, recorded and undoable; others may not', () => {
+    const { db, ben, toll, order, police } = desk();
+    const s = createSession(db, { title: 'Order', blind: false, claimIds: [toll.id, order.id, police.id], order: 'reading' });
+    const queue = () => getSessionDetail(db, s.id).items.map((i) => i.claimId);
+    const start = queue();
+    moveClaim(db, s.id, start[2]!, -1);
+    expect(queue()).toEqual([start[0], start[2], start[1]]);
+    moveClaim(db, s.id, start[0]!, -1); // already first: nothing
+    expect(queue()).toEqual([start[0], start[2], start[1]]);
+    const [move] = listHistory(db, { entity: 'session', entityId: s.id });
+    expect(move).toMatchObject({ action: 'update', before: { queue: start }, after: { queue: [start[0], start[2], start[1]] } });
+    undoChange(db, move!.id);
+    expect(queue()).toEqual(start);
+    as(db, ben.id);
+    expectRefused(db, () => moveClaim(db, s.id, start[1]!, 1), 'conflict', /lead/);
   });
 });

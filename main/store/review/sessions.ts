@@ -27,6 +27,7 @@ import { nowIso, oneOf, recordId, requiredText } from '../validate';
 import { QUEUE_ORDERS } from '../../../shared/domain';
 import { SESSION_SPEC } from './review-records';
 import { rowSnapshot } from './row-history';
+import { moveInQueue } from './session-queue';
 
 /** The most claims one session can hold. */
 export const MAX_SESSION_CLAIMS = 5000;
@@ -107,7 +108,7 @@ export function createSession(db: Database, input: NewReviewSession): ReviewSess
       .get(randomUUID(), title, input.blind ? 1 : 0, lead, lead, nowIso()) as number;
     const insert = db.prepare<[number, number, number]>('INSERT INTO review_items (session_id, claim_id, position) VALUES (?, ?, ?)');
     claims.forEach((claimId, position) => insert.run(id, claimId, position));
-    recordCreate(db, 'session', id, { ...rowSnapshot(db, SESSION_SPEC, id), claimIds: claims });
+    recordCreate(db, 'session', id, { ...rowSnapshot(db, SESSION_SPEC, id), queue: claims });
     return getSession(db, id);
   })();
 }
@@ -347,6 +348,19 @@ function setClosed(db: Database, id: number, closed: boolean): ReviewSession {
     db.prepare('UPDATE review_sessions SET closed_at = ? WHERE id = ?').run(closed ? nowIso() : null, row.id);
     recordDiff(db, 'session', row.id, before, rowSnapshot(db, SESSION_SPEC, row.id));
     return getSession(db, row.id);
+  })();
+}
+
+/**
+ * Moves claim `claimId` one place up (−1) or down (+1) in the queue of open session `id`
+ * (lead only); recorded, so it can be undone.
+ */
+export function moveClaim(db: Database, id: number, claimId: number, delta: -1 | 1): ReviewSessionDetail {
+  return db.transaction(() => {
+    const row = requireSession(db, id, { open: true });
+    requireLead(db, row);
+    moveInQueue(db, row.id, recordId(claimId, 'The claim'), delta);
+    return getSessionDetail(db, row.id);
   })();
 }
 

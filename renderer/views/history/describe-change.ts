@@ -95,6 +95,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   groupId: 'linked group',
   anchor: 'passage',
 };
+  queue: 'order of the queue (claim ids)',
 
 /** Codes shown by their label, per field. */
 const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

@@ -5,7 +5,8 @@
  * agreement on verdicts with the counts behind it.
  *
  * Keyboard: J or ↓ next claim, K or ↑ previous, 1–9 choose that verdict for your vote (outside
- * text fields); Enter in the vote form casts it.
+ * text fields); Enter in the vote form casts it. The lead moves the claim in hand up or down the
+ * queue with Alt+↑ / Alt+↓.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ReviewItem, ReviewSessionDetail, Verdict } from '../../../shared/domain';
@@ -52,7 +53,7 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
   const verdictById = useMemo(() => new Map(verdicts.map((v) => [v.id, v])), [verdicts]);
   const items = detail?.items ?? [];
   const current = items.find((i) => i.claimId === currentId) ?? null;
-  const numberOf = (item: ReviewItem) => item.position + 1;
+  const numberOf = (item: ReviewItem) => items.indexOf(item) + 1;
   const disagreements = items.filter((i) => i.disagreement && i.decision === null);
   const live = verdicts;
 
@@ -64,9 +65,24 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
     queueRef.current?.querySelector<HTMLElement>(`[data-claim-id="${next.claimId}"]`)?.scrollIntoView({ block: 'nearest' });
   }
 
+  async function move(delta: -1 | 1) {
+    if (currentId === null) return;
+    const result = await call('review:move', { sessionId, claimId: currentId, delta });
+    if (!result.ok) return notify(result.error.message);
+    setDetail(result.value);
+    onChanged();
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     const target = event.target as HTMLElement;
-    if (TYPING.has(target.tagName) || target.isContentEditable || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (TYPING.has(target.tagName) || target.isContentEditable || event.ctrlKey || event.metaKey) return;
+    if (event.altKey) {
+      if (detail?.isLead && detail.session.closedAt === null && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        void move(event.key === 'ArrowUp' ? -1 : 1);
+      }
+      return;
+    }
     if (event.key === 'j' || event.key === 'ArrowDown') {
       event.preventDefault();
       step(1);
@@ -131,7 +147,7 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
             </section>
           )}
           <h4>Queue</h4>
-          <p className="hint">J / K or ↓ / ↑ step through; 1–9 pick a verdict.</p>
+          <p className="hint">J / K or ↓ / ↑ step through; 1–9 pick a verdict{isLead && !closed ? '; Alt+↑ / Alt+↓ move the claim in hand' : ''}.</p>
           <ol className="lib-list review-queue-list" ref={queueRef}>
             {items.map((item) => (
               <li key={item.id}>
@@ -154,9 +170,21 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
 
         {current && (
           <article className="review-claim" aria-labelledby="review-claim-title">
-            <h4 id="review-claim-title">
-              Claim {numberOf(current)} of {items.length}
-            </h4>
+            <div className="review-claim-head">
+              <h4 id="review-claim-title">
+                Claim {numberOf(current)} of {items.length}
+              </h4>
+              {isLead && !closed && (
+                <span className="review-move" role="group" aria-label="Priority">
+                  <button type="button" onClick={() => void move(-1)} disabled={current === items[0]} aria-keyshortcuts="Alt+ArrowUp">
+                    Move up
+                  </button>
+                  <button type="button" onClick={() => void move(1)} disabled={current === items[items.length - 1]} aria-keyshortcuts="Alt+ArrowDown">
+                    Move down
+                  </button>
+                </span>
+              )}
+            </div>
             <blockquote className="review-quote">“{current.claim.exact}”</blockquote>
             <p className="hint">
               In <cite>{current.claim.documentTitle}</cite> · the desk’s verdict now:{' '}
