@@ -505,6 +505,10 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           running={exporter.running}
           onExport={exporter.start}
           onClose={() => setExportOpen(false)}
+          onGoToClaim={(claimId) => {
+            setExportOpen(false);
+            openClaimForm(claimId);
+          }}
         />
       )}
       {importer.report && (

@@ -17,6 +17,8 @@ export interface ExportRequest {
   readonly options: ExportOptions;
   /** The filters on screen, or undefined for every claim of the document. */
   readonly filter?: ClaimFilter;
+  /** A final report: main exports it only if the publication gate passes. */
+  readonly final?: boolean;
 }
 
 export interface RunningExport {

@@ -157,6 +157,7 @@ export const argSchemas = {
   'comments:add': z.object({ claimId: id, body: z.string().max(10_000, 'a comment is at most 10,000 characters'), sessionId: z.union([id, z.null()]) }).strict(),
   'comments:delete': byId,
   // Session minutes.
+  'review:saveMinutes': z.object({ sessionId: id, format: z.enum(['markdown', 'pdf']) }).strict(),
   // The publication gate.
   'gate:check': z.object({ documentId: id, filter: claimFilterSchema.optional() }).strict(),
   'gate:override': z
