@@ -10,6 +10,7 @@ import { claimHandlers } from './handlers/claim-handlers';
 import { documentHandlers } from './handlers/document-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { gateHandlers } from './handlers/gate-handlers';
+import { minutesHandlers } from './handlers/minutes-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
@@ -29,6 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...versionHandlers(ctx),
     ...reviewHandlers(ctx),
     // Session minutes.
+    ...minutesHandlers(ctx),
     // The publication gate.
     ...gateHandlers(ctx),
     // Review packages and merges.

@@ -87,6 +87,7 @@ export const CHANNELS = [
   'comments:add',
   'comments:delete',
   // Session minutes.
+  'review:saveMinutes',
   // The publication gate.
   'gate:check',
   'gate:override',

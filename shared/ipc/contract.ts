@@ -312,6 +312,8 @@ export interface Results {
   'comments:add': ReviewComment;
   'comments:delete': null;
   // Session minutes.
+  /** Where the minutes were saved and their size; null when the user cancelled the save dialog. */
+  'review:saveMinutes': { readonly path: string; readonly bytes: number } | null;
   // The publication gate.
   /** The claims of the export with problems, each with its override, and whether a final report may go out. */
   'gate:check': GateReport;
