@@ -4,6 +4,7 @@ export * from './claim';
 export * from './document';
 export * from './gate';
 export * from './history';
+export * from './merge';
 export * from './profile';
 export * from './review';
 export * from './source';

@@ -3,6 +3,7 @@
  * are tracked, so that any vote, comment, sign-off, override, session change, merge or
  * conflict resolution can be undone from the history like an edit of a claim.
  */
+import { AppError } from '../../../shared/result';
 import type { HistoryHandler } from '../history-log';
 import { invalid, optionalText, requiredText } from '../validate';
 import { requireLiveVerdict } from '../verdict-record';
@@ -72,12 +73,24 @@ export const MERGE_SPEC: RowSpec = {
   table: 'review_merges',
   noun: 'merge',
   columns: { deletedAt: 'deleted_at' },
+  // Undoing a merge undoes what it brought; redoing would bring back only the merge's row.
+  check(_db, _id, values) {
+    if ('deletedAt' in values && values.deletedAt === null) {
+      throw new AppError('conflict', 'An undone merge cannot be redone from the history; merge the package again.');
+    }
+  },
 };
 
 export const CONFLICT_SPEC: RowSpec = {
   table: 'merge_conflicts',
   noun: 'conflict',
   columns: { resolution: 'resolution', resolvedBy: 'resolved_by', resolvedAt: 'resolved_at' },
+  // Redoing a resolution would mark it resolved without making its change; resolve it again.
+  check(_db, _id, values) {
+    if (typeof values.resolution === 'string') {
+      throw new AppError('conflict', 'An undone resolution cannot be redone from the history; resolve the conflict again.');
+    }
+  },
 };
 
 export const voteHistory: HistoryHandler = rowHistory(VOTE_SPEC);
