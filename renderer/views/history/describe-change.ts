@@ -9,6 +9,7 @@ import {
   ATTRIBUTION_LABELS,
   CLAIM_STATUS_LABELS,
   CLAIM_TYPE_LABELS,
+  GATE_PROBLEM_LABELS,
   RELIABILITY_LABELS,
   SOURCE_ROLE_LABELS,
   SOURCE_TYPE_LABELS,
@@ -94,8 +95,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   mergedIntoId: 'merged into',
   groupId: 'linked group',
   anchor: 'passage',
-};
   queue: 'order of the queue (claim ids)',
+};
 
 /** Codes shown by their label, per field. */
 const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -104,6 +105,7 @@ const CODE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   reliability: RELIABILITY_LABELS,
   type: SOURCE_TYPE_LABELS,
   kind: SPEAKER_KIND_LABELS,
+  problem: GATE_PROBLEM_LABELS,
   resolution: { ours: 'kept the desk’s value', theirs: 'took the package’s value' },
 };
 
