@@ -12,10 +12,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
 import type { ClaimdeskApi } from '../shared/ipc/client';
 import type { ArgsIn, Results } from '../shared/ipc/contract';
 import type { Result } from '../shared/result';
+import { minutesHtml } from '../shared/review/minutes';
+import { closeProject, openProject } from '../main/store';
+import { setActor } from '../main/store/actor';
+import { gatherMinutes } from '../main/store/review/minutes';
 import { test, expect, TEST_PROFILE } from './harness/fixtures';
 import { callMain, dismissToast, openSample, SAMPLE } from './support/desk';
 import { pdfPages } from './support/pdf-text';
@@ -35,12 +40,40 @@ function invokeMain(page: Page, channel: 'review:saveMinutes', args: ArgsIn<'rev
   >;
 }
 
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * The HTML the PDF was printed from, read through a second connection to the project file as
+ * `profileId`, opened as a browser opens a downloaded page (JavaScript on: the page's own CSP
+ * has to be what stops scripts); every request but the page itself is refused.
+ */
+async function openMinutesPage(browser: Browser, projectFile: string, sessionId: number, profileId: number) {
+  const db = openProject(projectFile);
+  let html: string;
+  try {
+    setActor(db, profileId);
+    html = minutesHtml(gatherMinutes(db, sessionId, { generator: 'Claimdesk (test)' }));
+  } finally {
+    closeProject(db);
+  }
+  const url = 'http://minutes.claimdesk.test/minutes.html';
+  const context = await browser.newContext();
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.request().url() === url ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, close: () => context.close() };
+}
+
 /** Text as pdf.js gives it back, compared without whitespace or quotation marks. */
 function squeeze(text: string): string {
   return text.normalize('NFKC').replace(/[\s"'“”‘’]/g, '');
 }
 
-test('the lead saves the minutes of a blind session as a PDF that says who decided what, and why', async ({ app, workDir }) => {
+test('the lead saves the minutes of a blind session as a PDF that says who decided what, and why', async ({ app, workDir, browser }) => {
   const page = app.page;
   await openSample(page);
   await seedClaims(page, SAMPLE.title, [
@@ -114,4 +147,23 @@ test('the lead saves the minutes of a blind session as a PDF that says who decid
   has('Publication overrides');
   has(OVERRIDE);
   before('Publication overrides', OVERRIDE);
+
+  // The page it was printed from loads nothing, runs nothing, and reads well on screen and on paper.
+  const minutes = await openMinutesPage(browser, app.projectFile, session.id, lead.id);
+  try {
+    await expect(minutes.page.getByRole('heading', { level: 1 })).toHaveText('Session minutes: Saltera toll, Friday');
+    expect(minutes.requests).toEqual(['http://minutes.claimdesk.test/minutes.html']);
+    expect(await minutes.page.locator('script, [onload], [onerror], [href], [src]').count()).toBe(0);
+    for (const media of ['screen', 'print'] as const) {
+      await minutes.page.emulateMedia({ media });
+      const { violations } = await new AxeBuilder({ page: minutes.page }).withTags(WCAG_21_AA).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe (${media})`).toEqual([]);
+    }
+    // At the width of a printed page (Letter less the 15 mm side margins), nothing sticks out.
+    await minutes.page.setViewportSize({ width: 700, height: 1000 });
+    const overflow = await minutes.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  } finally {
+    await minutes.close();
+  }
 });
