@@ -236,6 +236,6 @@ describe('minutesFileName', () => {
   it('names the file after the session', () => {
     expect(minutesFileName('Tuesday toll: Saltera', 'markdown')).toBe('tuesday-toll-saltera.minutes.md');
     expect(minutesFileName('Révision', 'pdf')).toBe('revision.minutes.pdf');
-    expect(minutesFileName('***', 'pdf')).toBe('review-session.minutes.pdf');
+    expect(minutesFileName('***', 'pdf')).toBe('claimdesk-export.minutes.pdf');
   });
 });

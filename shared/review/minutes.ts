@@ -9,6 +9,7 @@
  * self-contained, script-free HTML page that prints well (the PDF is that page, printed).
  * User text is escaped in both: in Markdown only what would change the meaning, in HTML all.
  */
+import { exportFileName } from '../export/formats';
 import { escapeHtml } from '../export/html-report';
 import { escapeMarkdown, escapeMarkdownLine } from '../export/markdown-report';
 import { readableTime } from '../export/report-model';
@@ -118,18 +119,9 @@ export interface SessionMinutes {
   readonly overrides: readonly MinutesOverride[];
 }
 
-/** A file name for the minutes of a session titled `title`: "tuesday-toll.minutes.md". */
+/** A file name for the minutes of a session titled `title`, as exports are named: "tuesday-toll.minutes.md". */
 export function minutesFileName(title: string, format: MinutesFormat): string {
-  const stem =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'review-session';
-  return `${stem}.minutes.${format === 'pdf' ? 'pdf' : 'md'}`;
+  return exportFileName(title, format).replace(/\.(md|pdf)$/, '.minutes.$1');
 }
 
 // ---------------------------------------------------------------------------------------------
