@@ -11,6 +11,7 @@ import { documentHandlers } from './handlers/document-handlers';
 import { exportHandlers } from './handlers/export-handlers';
 import { gateHandlers } from './handlers/gate-handlers';
 import { minutesHandlers } from './handlers/minutes-handlers';
+import { packageHandlers } from './handlers/package-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
@@ -34,5 +35,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     // The publication gate.
     ...gateHandlers(ctx),
     // Review packages and merges.
+    ...packageHandlers(ctx),
   } satisfies Handlers;
 }

@@ -93,6 +93,12 @@ export const CHANNELS = [
   'gate:override',
   'gate:withdrawOverride',
   // Review packages and merges.
+  'review:exportPackage',
+  'review:importPackageDialog',
+  'review:importPackageBytes',
+  'review:merges',
+  'review:conflicts',
+  'review:resolveConflict',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -36,6 +36,7 @@ import {
   type VersionComparison,
   type VersionLinkReport,
 } from '../domain';
+import { CONFLICT_RESOLUTIONS, MAX_PACKAGE_BYTES, type MergeConflict, type MergeReport, type MergeSummary, type PackageExportResult } from '../domain';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import type { Channel } from './channels';
 import { TASK_ID_PATTERN } from './task-progress';
@@ -165,6 +166,12 @@ export const argSchemas = {
     .strict(),
   'gate:withdrawOverride': byId,
   // Review packages and merges.
+  'review:exportPackage': none,
+  'review:importPackageDialog': none,
+  'review:importPackageBytes': z.object({ bytes: bytesUpTo(MAX_PACKAGE_BYTES), fileName: z.string().trim().min(1).max(255) }).strict(),
+  'review:merges': none,
+  'review:conflicts': z.object({ mergeId: id.optional() }).strict(),
+  'review:resolveConflict': z.object({ id, resolution: z.enum(CONFLICT_RESOLUTIONS) }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
@@ -320,6 +327,16 @@ export interface Results {
   'gate:override': PublicationOverride;
   'gate:withdrawOverride': null;
   // Review packages and merges.
+  /** null when the user cancelled the save dialog. */
+  'review:exportPackage': PackageExportResult | null;
+  /** null when the user cancelled the dialog. */
+  'review:importPackageDialog': MergeReport | null;
+  'review:importPackageBytes': MergeReport;
+  /** The standing merges, newest first. */
+  'review:merges': MergeSummary[];
+  /** The conflicts of standing merges (of one, if asked), resolved ones included. */
+  'review:conflicts': MergeConflict[];
+  'review:resolveConflict': MergeConflict;
 }
 
 /** What the renderer passes (before validation and defaults). */

@@ -9,6 +9,7 @@ import '../../styles/review.css';
 import type { Profile, ReviewSession, Verdict } from '../../../shared/domain';
 import { call } from '../../services/api';
 import type { ViewProps } from '../view-props';
+import { PackagePanel } from './PackagePanel';
 import { SessionScreen } from './SessionScreen';
 
 interface Props extends ViewProps {
@@ -63,6 +64,7 @@ export function ReviewView({ verdicts, profile, initialSessionId, onOpenClaim, o
             </li>
           ))}
         </ul>
+        <PackagePanel onDataChanged={changed} />
       </div>
       <div className="lib-detail">
         {selected !== null ? (
