@@ -22,13 +22,24 @@ export { APPLICATION_ID, PROJECT_EXTENSION };
 /** File name of the default project inside the app's user-data folder. */
 export const DEFAULT_PROJECT_FILE = `library${PROJECT_EXTENSION}`;
 
+/** Options of openProject. */
+export interface OpenOptions {
+  /** Create a new project when `file` does not exist. */
+  readonly create?: boolean;
+  /**
+   * Called with the configured connection once the file has passed its checks and before any
+   * migration runs: the moment to take a backup of the file as it was.
+   */
+  readonly beforeMigrate?: (db: Database.Database) => void;
+}
+
 /**
  * Opens the project at `file` (creating it atomically when missing and `create` is set),
  * configured (WAL, synchronous FULL, foreign keys, busy timeout) and migrated to
  * LATEST_VERSION. Throws AppError 'not-found', 'not-a-project' or 'newer-version'; a refused
  * file is left exactly as it was.
  */
-export function openProject(file: string, options: { create?: boolean } = {}): Database.Database {
+export function openProject(file: string, options: OpenOptions = {}): Database.Database {
   const name = path.basename(file);
   let stat = fs.statSync(file, { throwIfNoEntry: false });
   if (stat === undefined) {
@@ -58,6 +69,7 @@ export function openProject(file: string, options: { create?: boolean } = {}): D
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    options.beforeMigrate?.(db);
     migrate(db);
     return db;
   } catch (error) {
