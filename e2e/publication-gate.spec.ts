@@ -100,7 +100,10 @@ test('a final report waits for every problem to be fixed or overridden with a re
   await saveClaimForm(form);
   await dismissToast(page);
 
-  const again = await openFinalExport(page);
+  // Back in the export dialog, the checklist is where the editor left it.
+  await page.getByRole('toolbar', { name: 'Document actions' }).getByRole('button', { name: 'Export…' }).click();
+  const again = exportDialog(page);
+  await expect(again.getByRole('checkbox', { name: 'Final report — check before publishing' })).toBeChecked();
   await expect(again).toContainText('Every problem below has a written reason to publish anyway.');
   await expect(gateClaim(page, ORDER)).not.toContainText('Verdict not settled');
   const file = path.join(workDir, 'final.html');

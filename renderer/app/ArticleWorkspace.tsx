@@ -100,6 +100,9 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   const [picker, setPicker] = useState<{ ids: number[]; coords: { left: number; top: number } } | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  // Set when the user left the export dialog's final-report checklist to fix a claim: the
+  // dialog opens on the checklist again.
+  const [exportFinal, setExportFinal] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const exporter = useExport(notify);
   const [importReport, setImportReport] = useState<AnnotationImportReport | null>(null);
@@ -504,9 +507,14 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
           filtered={filtering && matching !== null ? { filter: { ...filter, documentId: record.id }, count: shown.length } : null}
           running={exporter.running}
           onExport={exporter.start}
-          onClose={() => setExportOpen(false)}
+          startFinal={exportFinal}
+          onClose={() => {
+            setExportOpen(false);
+            setExportFinal(false);
+          }}
           onGoToClaim={(claimId) => {
             setExportOpen(false);
+            setExportFinal(true);
             openClaimForm(claimId);
           }}
         />

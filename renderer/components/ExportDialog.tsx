@@ -24,6 +24,8 @@ interface Props {
   readonly running: RunningExport | null;
   readonly onExport: (request: ExportRequest) => Promise<ExportOutcome>;
   readonly onClose: () => void;
+  /** Opens with "Final report" ticked (back from fixing a claim the checklist named). */
+  readonly startFinal?: boolean;
   /** Closes the dialog and shows a claim in the article (to fix what the gate found). */
   readonly onGoToClaim: (claimId: number) => void;
 }
@@ -31,14 +33,14 @@ interface Props {
 const claimsText = (n: number) => (n === 1 ? '1 claim' : `${n} claims`);
 
 /** The export dialog. */
-export function ExportDialog({ documentId, total, filtered, running, onExport, onClose, onGoToClaim }: Props) {
+export function ExportDialog({ documentId, total, filtered, running, onExport, onClose, startFinal = false, onGoToClaim }: Props) {
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('html');
   const [scope, setScope] = useState<'filtered' | 'all'>(filtered ? 'filtered' : 'all');
   const [includeNotes, setIncludeNotes] = useState(false);
   const [includeConfidential, setIncludeConfidential] = useState(false);
   const [error, setError] = useState<AppErrorValue | null>(null);
-  const [final, setFinal] = useState(false);
+  const [final, setFinal] = useState(startFinal);
   const reportLike = format === 'html' || format === 'pdf' || format === 'markdown';
   const useFilter = filtered !== null && scope === 'filtered';
   const gate = useGateReport(documentId, useFilter ? filtered.filter : undefined, final);
