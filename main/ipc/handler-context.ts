@@ -9,6 +9,7 @@ import type { TaskProgress } from '../../shared/ipc/task-progress';
 import type { PdfPrinter } from '../export/pdf-printer';
 import type { ArticleImporter } from '../import/worker/import-host';
 import type { SettingsStore } from '../settings/app-settings';
+import type { ProjectFileHost } from './project-file-host';
 
 /** The native dialogs main needs. */
 export interface Dialogs {
@@ -59,4 +60,7 @@ export interface HandlerContext {
   readonly notify: (progress: TaskProgress) => void;
   /** The application and its version, as exports name their generator ("Claimdesk 0.1.0"). */
   readonly generator: string;
+  // The project file: copies, backups, recovery.
+  /** The project file's state (read-only when damaged), its backups and restoring one; absent where a test opens a bare project. */
+  readonly projectFile?: ProjectFileHost;
 }

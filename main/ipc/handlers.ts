@@ -13,6 +13,8 @@ import { gateHandlers } from './handlers/gate-handlers';
 import { minutesHandlers } from './handlers/minutes-handlers';
 import { packageHandlers } from './handlers/package-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
+import { projectFileHandlers } from './handlers/project-file-handlers';
+import { refuseWritesWhenReadOnly } from './read-only';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
 import { versionHandlers } from './handlers/version-handlers';
@@ -21,7 +23,8 @@ export type { Dialogs, FileOpener, HandlerContext } from './handler-context';
 
 /** Creates the handlers for one open project. */
 export function createHandlers(ctx: HandlerContext): Handlers {
-  return {
+  // A damaged project is open read-only: every channel that writes is refused (read-only.ts).
+  return refuseWritesWhenReadOnly({
     ...profileHandlers(ctx),
     ...documentHandlers(ctx),
     ...claimHandlers(ctx),
@@ -36,5 +39,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...gateHandlers(ctx),
     // Review packages and merges.
     ...packageHandlers(ctx),
-  } satisfies Handlers;
+    // The project file: copies, backups, recovery.
+    ...projectFileHandlers(ctx),
+  } satisfies Handlers, () => (ctx.projectFile?.status.readOnly ?? null) !== null);
 }

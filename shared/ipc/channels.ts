@@ -99,6 +99,11 @@ export const CHANNELS = [
   'review:merges',
   'review:conflicts',
   'review:resolveConflict',
+  // The project file: copies, backups, recovery.
+  'project:status',
+  'project:backups',
+  'project:saveCopy',
+  'project:restoreBackup',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -123,6 +128,9 @@ export const APP_COMMANDS = [
   'focus-search',
   'export',
   'import-annotations',
+  // The project file: copies, backups, recovery.
+  'save-copy',
+  'show-backups',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -40,6 +40,7 @@ import { CONFLICT_RESOLUTIONS, MAX_PACKAGE_BYTES, type MergeConflict, type Merge
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 import type { Channel } from './channels';
 import { TASK_ID_PATTERN } from './task-progress';
+import { BACKUP_NAME_PATTERN, type BackupList, type ProjectFileStatus, type RestoreResult } from './project-file';
 import { bytesUpTo, fileName, id, none } from './schemas/common';
 import {
   claimFilterSchema,
@@ -172,6 +173,11 @@ export const argSchemas = {
   'review:merges': none,
   'review:conflicts': z.object({ mergeId: id.optional() }).strict(),
   'review:resolveConflict': z.object({ id, resolution: z.enum(CONFLICT_RESOLUTIONS) }).strict(),
+  // The project file: copies, backups, recovery.
+  'project:status': none,
+  'project:backups': none,
+  'project:saveCopy': none,
+  'project:restoreBackup': z.object({ name: z.string().regex(BACKUP_NAME_PATTERN, 'the name of a backup') }).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 /** Information about the open project file. */
@@ -337,6 +343,14 @@ export interface Results {
   /** The conflicts of standing merges (of one, if asked), resolved ones included. */
   'review:conflicts': MergeConflict[];
   'review:resolveConflict': MergeConflict;
+  // The project file: copies, backups, recovery.
+  /** Read-only (damaged file), network share and backup warnings, for the window's banners. */
+  'project:status': ProjectFileStatus;
+  'project:backups': BackupList;
+  /** Where the checked copy was saved and its size; null when the user cancelled the save dialog. */
+  'project:saveCopy': { readonly path: string; readonly bytes: number } | null;
+  /** The backup is in place; the replaced file is kept beside it under a new name. */
+  'project:restoreBackup': RestoreResult;
 }
 
 /** What the renderer passes (before validation and defaults). */
