@@ -4,6 +4,8 @@
  * death toll; the lead signs it off with a reason, and the session's agreement and record show
  * who decided what.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, TEST_PROFILE } from './harness/fixtures';
 import { callMain, dismissToast, openSample, SAMPLE } from './support/desk';
@@ -52,7 +54,7 @@ test.beforeEach(async ({ app }) => {
   await switchTo(page, COLLEAGUE, TEST_PROFILE.name);
 });
 
-test('a two-reviewer blind session: votes hidden until cast, a disagreement signed off by the lead with a reason', async ({ app }) => {
+test('a two-reviewer blind session: votes hidden until cast, a disagreement signed off by the lead with a reason, ending in minutes', async ({ app, workDir }) => {
   const page = app.page;
 
   // The lead starts a blind session on the article's claims.
@@ -146,4 +148,20 @@ test('a two-reviewer blind session: votes hidden until cast, a disagreement sign
   await thread.getByRole('button', { name: 'Post comment' }).click();
   await expect(thread.getByRole('listitem')).toContainText(['Ask the ministry for the breakdown']);
   await expect(thread).toContainText(TEST_PROFILE.name);
+
+  // The lead closes the session and saves its minutes.
+  await session(page).getByRole('button', { name: 'Close session' }).click();
+  await expect(session(page)).toContainText('· closed');
+  const minutesFile = path.join(workDir, 'tuesday-minutes.md');
+  await app.answerNextSaveDialog(minutesFile);
+  await session(page).getByRole('button', { name: 'Save minutes (Markdown)…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Minutes saved to ${minutesFile}` })).toBeVisible();
+  const minutes = fs.readFileSync(minutesFile, 'utf8');
+  expect(minutes).toContain('Tuesday casualty figures');
+  expect(minutes).toContain(`${TEST_PROFILE.name} (${TEST_PROFILE.initials}), lead: 2 votes`);
+  expect(minutes).toContain(`${COLLEAGUE} (JE), reviewer: 2 votes`);
+  expect(minutes).toContain('## Disagreements (1)');
+  expect(minutes.indexOf(TOLL)).toBeLessThan(minutes.indexOf(DETAINED));
+  expect(minutes).toContain('Ministry count includes the injured; the figure misleads');
+  expect(minutes).toContain('Ask the ministry for the breakdown');
 });

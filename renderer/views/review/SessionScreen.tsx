@@ -104,6 +104,12 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
     await changed();
   }
 
+  async function saveMinutes(format: 'markdown' | 'pdf') {
+    const result = await call('review:saveMinutes', { sessionId, format });
+    if (!result.ok) return notify(`Could not save the minutes: ${result.error.message}`);
+    if (result.value) notify(`Minutes saved to ${result.value.path}`);
+  }
+
   if (error) return <p role="alert">{error}</p>;
   if (!detail) return <p className="hint" aria-busy="true">Reading the session…</p>;
   const { session, agreement, isLead } = detail;
@@ -125,7 +131,18 @@ export function SessionScreen({ sessionId, verdicts, onOpenClaim, onChanged, not
               {closed ? 'Reopen session' : 'Close session'}
             </button>
           )}
+          {(isLead || closed) && (
+            <>
+              <button type="button" onClick={() => void saveMinutes('markdown')}>
+                Save minutes (Markdown)…
+              </button>
+              <button type="button" onClick={() => void saveMinutes('pdf')}>
+                Save minutes (PDF)…
+              </button>
+            </>
+          )}
         </div>
+        {!isLead && !closed && <p className="hint">The minutes can be saved by the lead, or by anyone once the session is closed.</p>}
       </header>
 
       <AgreementPanel agreement={agreement} />
