@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import type Database from 'better-sqlite3';
 import type { AppCommand } from '../../shared/ipc/channels';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
@@ -13,16 +13,20 @@ import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { AppError } from '../../shared/result';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
-import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, mayNavigate } from '../security/navigation';
+import { APP_ENTRY_URL, isAppUrl, mayNavigate } from '../security/navigation';
+import { denyAllPermissions } from '../security/permissions';
+import { guardWebContents } from '../security/web-contents-guard';
 import { fileSettingsStore } from '../settings/app-settings';
 import { closeProject, openDefaultProject, openProject } from '../store/open-project';
 import { useElectronNativeBinding } from '../store/native-binding';
 import { electronDialogs, electronFileOpener } from './dialogs';
+import { openExternal } from './external-links';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './print-to-pdf';
 import { createImportHost, type ArticleImporter } from '../import/worker/import-host';
 import { registerIpc } from './ipc-bridge';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createSecureWindow } from './secure-window';
 import { mainWindowOptions } from './window-options';
 
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
@@ -52,27 +56,19 @@ function send(command: AppCommand): void {
   target?.webContents.send(EVENT_CHANNEL, command);
 }
 
+// Every session denies every permission (permissions.ts): any created from now on, and, once
+// the app is ready, the default session (main window) and the print window's partition.
+app.on('session-created', (created) => denyAllPermissions(created));
+// Every page keeps to the app's own URLs and opens no window (web-contents-guard.ts).
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { mayNavigate: (url) => mayNavigate(url, devServerUrl), openExternal }));
+
 function hardenSessions(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!mayNavigate(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!mayNavigate(url, devServerUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  denyAllPermissions(session.defaultSession);
+  denyAllPermissions(session.fromPartition(PRINT_PARTITION));
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  mainWindow = createSecureWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -114,7 +110,7 @@ async function start(): Promise<void> {
       files: electronFileOpener,
       scratchDir,
       pdf: createElectronPdfPrinter({
-        createWindow: (options) => new BrowserWindow(options),
+        createWindow: createSecureWindow,
         session: () => session.fromPartition(PRINT_PARTITION),
         scratchDir,
       }),

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { Dialogs, FileOpener } from '../ipc/handlers';
+import { openExternal } from './external-links';
 
 async function pickOne(getWindow: () => BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
   const win = getWindow();
@@ -74,6 +75,6 @@ export const electronFileOpener: FileOpener = {
     if (error) throw new Error(error);
   },
   async openUrl(url) {
-    await shell.openExternal(url);
+    await openExternal(url);
   },
 };

@@ -30,8 +30,9 @@ type RequestListener = (details: { url: string }, callback: (response: { cancel:
 /** The print session as the printer leaves it: its request filter and permission answers. */
 class FakeSession implements PrintSession {
   requestListener: RequestListener | null = null;
-  permissionRequest: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-  permissionCheck: (() => boolean) | null = null;
+  permissionRequest: Parameters<PrintSession['setPermissionRequestHandler']>[0] | null = null;
+  permissionCheck: Parameters<PrintSession['setPermissionCheckHandler']>[0] | null = null;
+  devicePermission: Parameters<PrintSession['setDevicePermissionHandler']>[0] | null = null;
   readonly webRequest = {
     onBeforeRequest: (listener: RequestListener) => {
       this.requestListener = listener;
@@ -40,8 +41,11 @@ class FakeSession implements PrintSession {
   setPermissionRequestHandler(handler: FakeSession['permissionRequest']): void {
     this.permissionRequest = handler;
   }
-  setPermissionCheckHandler(handler: () => boolean): void {
+  setPermissionCheckHandler(handler: FakeSession['permissionCheck']): void {
     this.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['devicePermission']): void {
+    this.devicePermission = handler;
   }
   /** Whether a request for `url` would be cancelled. */
   cancels(url: string): boolean {
@@ -224,9 +228,10 @@ describe('createElectronPdfPrinter', () => {
 
     expect(session.cancels(pathToFileURL('/anything.html').href)).toBe(true);
     let granted: boolean | undefined;
-    session.permissionRequest!(null, 'media', (answer) => (granted = answer));
+    session.permissionRequest!(null, 'media', (answer) => (granted = answer), {});
     expect(granted).toBe(false);
-    expect(session.permissionCheck!()).toBe(false);
+    expect(session.permissionCheck!(null, 'media', 'file://', {})).toBe(false);
+    expect(session.devicePermission!({ deviceType: 'usb' })).toBe(false);
   });
 
   it('denies navigation, redirects and new windows', async () => {

@@ -8,7 +8,7 @@
  * Electron is reached only through the narrow shapes below (what BrowserWindow, WebContents and
  * Session offer), so the options, the request filter and the cleanup on failure or timeout are
  * tested without an Electron binary. The shell passes the real ones:
- * `createElectronPdfPrinter({ createWindow: (o) => new BrowserWindow(o), session: () => session.fromPartition(PRINT_PARTITION), scratchDir })`.
+ * `createElectronPdfPrinter({ createWindow: createSecureWindow, session: () => session.fromPartition(PRINT_PARTITION), scratchDir })`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
 import { AppError } from '../../shared/result';
 import type { PdfPrinter } from '../export/pdf-printer';
+import { denyAllPermissions, type PermissionSession } from '../security/permissions';
+import { secureWindowOptions } from './window-options';
 
 /** The print window's session: no "persist:" prefix, so it is kept in memory and never written to disk. */
 export const PRINT_PARTITION = 'claimdesk-print';
@@ -34,32 +36,25 @@ export const PDF_OPTIONS: PrintToPDFOptions = {
   generateDocumentOutline: true,
 };
 
-/** The hidden print window: sandboxed, isolated, no Node, no JavaScript, no preload. */
+/**
+ * The hidden print window: no JavaScript, no preload, no plugins, in its own session; and, like
+ * every window, sandboxed and isolated without Node (secureWindowOptions adds those).
+ */
 export function printWindowOptions(): BrowserWindowConstructorOptions {
-  return {
+  return secureWindowOptions({
     show: false,
     width: 1024,
     height: 1280,
     webPreferences: {
       partition: PRINT_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
       javascript: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
       webgl: false,
       plugins: false,
       enableWebSQL: false,
-      navigateOnDragDrop: false,
       spellcheck: false,
       disableDialogs: true,
     },
-  };
+  });
 }
 
 /** Whether the print session lets a request through: only a report file being printed, exactly. */
@@ -96,17 +91,15 @@ export interface PrintWindow {
 }
 
 /** What the printer uses of Electron's Session. */
-export interface PrintSession {
+export interface PrintSession extends PermissionSession {
   readonly webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void;
   };
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
 }
 
 /** What the printer needs from the Electron shell. */
 export interface ElectronPrintDeps {
-  /** `new BrowserWindow(options)`. */
+  /** `createSecureWindow(options)` (secure-window.ts). */
   createWindow(options: BrowserWindowConstructorOptions): PrintWindow;
   /** The session of PRINT_PARTITION; asked for once, at the first print (so after the app is ready). */
   session(): PrintSession;
@@ -118,8 +111,7 @@ export interface ElectronPrintDeps {
 /** Locks the print session down: cancels every request but a report file, denies every permission. */
 function lockDownSession(session: PrintSession, reportUrls: ReadonlySet<string>): void {
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !mayLoadInPrintWindow(details.url, reportUrls) }));
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session);
 }
 
 /** The report stays where it was loaded: no navigation, no redirect, no new window. */
