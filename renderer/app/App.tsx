@@ -7,7 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile, ProfileFields, Tag, Verdict } from '../../shared/domain';
 import type { AppCommand } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/result';
+import { BackupsDialog, saveProjectCopy } from '../components/BackupsDialog';
 import { ProfileMenu } from '../components/ProfileMenu';
+import { ProjectFileBanner } from '../components/ProjectFileBanner';
 import { ProfileSetup } from '../components/ProfileSetup';
 import { SearchBox, type SearchBoxHandle } from '../components/SearchBox';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
@@ -48,6 +50,7 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [documentOpen, setDocumentOpen] = useState(false);
   const [startedSession, setStartedSession] = useState<number | null>(null);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const { toast, show: notify, dismiss: dismissToast } = useToast();
   const workspace = useRef<WorkspaceHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
@@ -126,6 +129,9 @@ export function App() {
     'focus-search': () => search.current?.focus(),
     export: () => showArticles((w) => w.openExport()),
     'import-annotations': () => showArticles((w) => w.importAnnotations()),
+    // The project file: copies, backups, recovery.
+    'save-copy': () => void saveProjectCopy(notify),
+    'show-backups': () => setBackupsOpen(true),
   };
   useEffect(() => onCommand((c) => commands.current[c]()), []);
 
@@ -185,6 +191,7 @@ export function App() {
         {profile && <ProfileMenu current={profile} profiles={profiles} onSwitch={(id) => void switchProfile(id)} onAdd={() => setAddingProfile(true)} />}
       </header>
 
+      <ProjectFileBanner onShowBackups={() => setBackupsOpen(true)} />
       {alert && (
         <div className="banner" role="alert">
           <span>{alert}</span>
@@ -224,6 +231,7 @@ export function App() {
       {profile === null && <ProfileSetup firstRun onCreate={createProfile} />}
       {addingProfile && <ProfileSetup firstRun={false} onCreate={createProfile} onCancel={() => setAddingProfile(false)} />}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} notify={notify} />}
       {toast && <Toast key={toast.id} message={toast.message} onDismiss={dismissToast} {...(toast.undo ? { onAction: () => (toast.undo!(), dismissToast()), actionLabel: 'Undo' } : {})} />}
     </div>
   );
