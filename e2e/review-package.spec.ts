@@ -90,7 +90,7 @@ test('a reviewer’s package merged at the desk: an edit applied, a conflict res
 
     // The two notes side by side; the desk takes the reviewer's.
     const merged = deskPanel.getByRole('listitem', { name: 'Package from Jonas Ebbe' });
-    await expect(merged).toContainText('1 of 1 conflicts to resolve');
+    await expect(merged).toContainText('1 of 1 conflict to resolve');
     await merged.getByRole('button', { name: 'Conflicts…' }).click();
     const conflicts = desk.getByRole('dialog', { name: 'Conflicts from Jonas Ebbe’s package' });
     const note = conflicts.getByRole('listitem', { name: `Note of “${TOLL}”` });
@@ -101,7 +101,7 @@ test('a reviewer’s package merged at the desk: an edit applied, a conflict res
     await expect(note).toContainText('Resolved: took the value from the package.');
     await conflicts.getByRole('button', { name: 'Close' }).click();
     expect((await claimNamed(desk, TOLL)).note).toBe('Hospital lists give 31 names.');
-    await expect(merged).toContainText('1 conflicts, all resolved');
+    await expect(merged).toContainText('Its conflict is resolved');
 
     // The same file again: nothing changes.
     await app.answerNextFileDialog(packageFile);

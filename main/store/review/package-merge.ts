@@ -180,7 +180,7 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
   const liveClaim = (uid: string, what: string): ClaimHere | null => {
     const claim = claimByUid.get(uid);
     if (claim === undefined) skip(what, 'Its claim is not in this project.');
-    else if (claim.deleted_at !== null) skip(`${what} on ${quote(claim.exact)}`, 'The claim is in the bin here; restore it and merge the package again.');
+    else if (claim.deleted_at !== null) skip(`${what} on ${quote(claim.exact)}`, 'The claim is in the bin here.');
     else return claim;
     return null;
   };
@@ -274,6 +274,7 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
         `SELECT v.id, vd.key AS verdict_key, v.confidence, v.comment FROM review_votes v JOIN verdicts vd ON vd.id = v.verdict_id WHERE ${sql}`,
       )
       .get(...params);
+  const itemOf = db.prepare<[number, number], { decided_at: string | null }>('SELECT decided_at FROM review_items WHERE session_id = ? AND claim_id = ?');
   const liveVoteOf = db.prepare<[number, number, number], number>(
     'SELECT id FROM review_votes WHERE session_id = ? AND claim_id = ? AND reviewer_id = ? AND deleted_at IS NULL',
   );
@@ -293,9 +294,7 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
       skip(what, 'This vote was withdrawn here.');
       continue;
     }
-    const item = db
-      .prepare<[number, number], { decided_at: string | null }>('SELECT decided_at FROM review_items WHERE session_id = ? AND claim_id = ?')
-      .get(session.id, claim.id);
+    const item = itemOf.get(session.id, claim.id);
     const verdictId = library.verdictId(vote.verdictKey);
     const fresh = createdSessions.has(session.id);
     // The same vote (by uid), or another live vote of theirs on the claim in the session.
@@ -334,8 +333,10 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
       recordDiff(db, 'vote', mine.id, before, rowSnapshot(db, VOTE_SPEC, mine.id), 'update', claim.id);
       tally.votes++;
     } else {
+      // Only the same vote (by uid) has a base both sides started from.
       const who = { sessionUid: vote.sessionUid, reviewerUid: pkg.madeBy.uid };
-      keepConflict(claim.id, 'vote', base === null ? undefined : { ...who, ...base }, { ...who, ...ours }, { ...who, ...theirs });
+      const common = known !== undefined && base !== null ? { ...who, ...base } : undefined;
+      keepConflict(claim.id, 'vote', common, { ...who, ...ours }, { ...who, ...theirs });
     }
   }
 

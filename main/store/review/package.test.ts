@@ -22,6 +22,7 @@ import { readReviewPackage } from './package-format';
 import { mergeReviewPackage } from './package-merge';
 import { createSession } from './sessions';
 import { castVote } from './votes';
+import { decideClaim } from './decisions';
 
 const VERIFIED = 1;
 const UNPROVEN = 3;
@@ -261,6 +262,26 @@ describe('review packages', () => {
     expect(d.master.prepare('SELECT claim_id FROM review_items WHERE session_id = ?').pluck().all(session.id)).toEqual([d.toll.id]);
     // What could not be merged is kept with the merge.
     expect(listMerges(d.master)[0]!.notMerged).toEqual(report.notMerged);
+  });
+});
+
+describe('votes met by votes', () => {
+  it('keeps a second vote by the same reviewer as a conflict, and leaves a claim the lead has decided alone', () => {
+    const d = twoDesks();
+    castVote(d.copy, d.session.id, d.toll.id, { verdictId: FALSE, confidence: 85, comment: null });
+    castVote(d.copy, d.session.id, d.order.id, { verdictId: FALSE, confidence: 60, comment: null });
+    // After the copy was taken, Ben also voted on the toll at the desk, and Ana decided the order.
+    setActor(d.master, d.ben);
+    castVote(d.master, d.session.id, d.toll.id, { verdictId: VERIFIED, confidence: 70, comment: null });
+    setActor(d.master, d.ana);
+    decideClaim(d.master, d.session.id, d.order.id, { verdictId: UNPROVEN, confidence: 40, reason: null });
+    const votesBefore = d.master.prepare('SELECT * FROM review_votes ORDER BY id').all();
+
+    const report = merge(d.master, exportFrom(d.copy).bytes);
+    expect(report.conflicts).toBe(1);
+    expect(report.notMerged).toEqual([{ what: 'Vote on “a shoot-to-kill order”', reason: 'The lead has already decided this claim here; votes were closed.' }]);
+    expect(d.master.prepare('SELECT * FROM review_votes ORDER BY id').all()).toEqual(votesBefore);
+    expect(listConflicts(d.master)).toMatchObject([{ field: 'vote', claimId: d.toll.id, base: null, ours: 'Verified, 70%', theirs: 'False, 85%' }]);
   });
 });
 

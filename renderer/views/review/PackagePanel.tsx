@@ -93,7 +93,11 @@ export function PackagePanel({ onDataChanged }: Props) {
                 </span>
                 {m.conflictCount > 0 && (
                   <span className={m.openConflicts > 0 ? 'package-open' : 'lib-item-meta'}>
-                    {m.openConflicts > 0 ? `${m.openConflicts} of ${m.conflictCount} conflicts to resolve` : `${m.conflictCount} conflicts, all resolved`}
+                    {m.openConflicts > 0
+                      ? `${m.openConflicts} of ${m.conflictCount} ${m.conflictCount === 1 ? 'conflict' : 'conflicts'} to resolve`
+                      : m.conflictCount === 1
+                        ? 'Its conflict is resolved'
+                        : `${m.conflictCount} conflicts, all resolved`}
                   </span>
                 )}
                 <div className="package-buttons">
