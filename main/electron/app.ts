@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import type Database from 'better-sqlite3';
 import type { AppCommand } from '../../shared/ipc/channels';
 import { EVENT_CHANNEL } from '../../shared/ipc/channels';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
@@ -17,7 +16,10 @@ import { APP_ENTRY_URL, isAppUrl, mayNavigate } from '../security/navigation';
 import { denyAllPermissions } from '../security/permissions';
 import { guardWebContents } from '../security/web-contents-guard';
 import { fileSettingsStore } from '../settings/app-settings';
-import { closeProject, openDefaultProject, openProject } from '../store/open-project';
+import { DEFAULT_PROJECT_FILE } from '../store/open-project';
+import type { ProjectSession } from '../store/project-session';
+import { sessionHost } from '../ipc/project-file-host';
+import { openAppProject, relaunchSoon, startBackupTimer } from './project-file';
 import { useElectronNativeBinding } from '../store/native-binding';
 import { electronDialogs, electronFileOpener } from './dialogs';
 import { openExternal } from './external-links';
@@ -31,7 +33,9 @@ import { mainWindowOptions } from './window-options';
 
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 let mainWindow: BrowserWindow | null = null;
-let db: Database.Database | null = null;
+// The project file: copies, backups, recovery.
+let project: ProjectSession | null = null;
+let stopBackups: (() => void) | null = null;
 let importer: ArticleImporter | null = null;
 
 registerAppScheme();
@@ -76,19 +80,18 @@ function createWindow(): void {
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
-function openStore(): { db: Database.Database; file: string } {
-  const requested = requestedProjectPath();
-  if (requested) return { db: openProject(requested, { create: true }), file: requested };
+/** Opens the requested project or the default one, with its backups and recovery; null when the user declined. */
+function openStore(): ProjectSession | null {
   const userData = app.getPath('userData');
   fs.mkdirSync(userData, { recursive: true });
-  return { db: openDefaultProject(userData), file: path.join(userData, 'library.claimdesk') };
+  return openAppProject(requestedProjectPath() ?? path.join(userData, DEFAULT_PROJECT_FILE), userData);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   useElectronNativeBinding(app.getAppPath(), process.versions.electron ?? null);
   hardenSessions();
-  let store: { db: Database.Database; file: string };
+  let store: ProjectSession | null;
   try {
     store = openStore();
   } catch (error) {
@@ -97,7 +100,12 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  db = store.db;
+  if (!store) {
+    app.exit(0);
+    return;
+  }
+  project = store;
+  stopBackups = startBackupTimer(store);
   const scratchDir = path.join(app.getPath('temp'), `claimdesk-${process.pid}`);
   const articleImporter = createImportHost({ workerFile: path.join(__dirname, 'import-worker.js') });
   importer = articleImporter;
@@ -117,6 +125,7 @@ async function start(): Promise<void> {
       notify: sendProgress,
       generator: `Claimdesk ${app.getVersion()}`,
       importer: articleImporter,
+      projectFile: sessionHost(store, relaunchSoon),
     }),
     {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),
@@ -138,8 +147,9 @@ app.on('window-all-closed', () => {
 app.on('will-quit', () => {
   void importer?.close();
   importer = null;
-  if (db) closeProject(db);
-  db = null;
+  stopBackups?.();
+  project?.close(); // a last backup if anything changed
+  project = null;
 });
 
 start().catch((error: unknown) => {

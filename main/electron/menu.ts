@@ -17,6 +17,10 @@ export function installMenu(send: (command: AppCommand) => void, isMac: boolean)
         { label: 'Import Annotations…', click: () => send('import-annotations') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send('export') },
         { type: 'separator' },
+        // The project file: copies, backups, recovery.
+        { label: 'Save a Copy As…', click: () => send('save-copy') },
+        { label: 'Backups…', click: () => send('show-backups') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
