@@ -1,11 +1,10 @@
 /**
- * The `app://claimdesk/` protocol that serves the built renderer, with the CSP header on every
- * response. Requests that would leave the renderer folder get a 404.
+ * The `app://claimdesk/` protocol that serves the built renderer. Each response — file, 404,
+ * headers with the CSP — is decided by `serveAppRequest` (security/app-files.ts, tested without
+ * Electron); this only registers the scheme and hands the answer over.
  */
-import fs from 'node:fs/promises';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
-import { contentTypeOf, resolveAppFile } from '../security/app-files';
+import { serveAppRequest } from '../security/app-files';
 import { APP_SCHEME } from '../security/navigation';
 
 /** Must run before the app is ready. */
@@ -18,14 +17,7 @@ export function registerAppScheme(): void {
 /** Serves files from `rendererRoot` (an absolute real path). */
 export function handleAppProtocol(rendererRoot: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(rendererRoot, request.url);
-    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
-    if (file === null) return new Response('Not found', { status: 404, headers });
-    try {
-      const body = await fs.readFile(file);
-      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) } });
-    } catch {
-      return new Response('Not found', { status: 404, headers });
-    }
+    const response = await serveAppRequest(rendererRoot, request.url);
+    return new Response(response.body, { status: response.status, headers: { ...response.headers } });
   });
 }
