@@ -117,6 +117,12 @@ export interface PackageEdit {
   readonly base: FieldValue;
   /** The value in their copy when the package was made. */
   readonly theirs: FieldValue;
+  /**
+   * Their changes of the field, oldest first: the history entry (id and time) and the value
+   * before it. Entries the project has too were made before the copy was taken; the base is
+   * the value before their first change the project does not have.
+   */
+  readonly changes: readonly { readonly historyId: number; readonly at: string; readonly before: FieldValue }[];
 }
 
 /**

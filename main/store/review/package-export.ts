@@ -8,8 +8,9 @@
  * - new claims: the live claims they created, with the article (SHA-256 of its plain text),
  *   anchor, fields, verdict by key, tags by path, and sources and speakers by their fields;
  * - edits: for each field of a claim they changed (history entries of theirs not undone), the
- *   value before their first change (the base) and the value now (theirs); a field changed and
- *   changed back is not an edit. Only the fields of MERGE_FIELDS travel as edits; changes of a
+ *   value now (theirs) and each of their changes (entry id, time, value before), so the desk can
+ *   tell the changes made before the copy was taken (its history holds them too) from those
+ *   made in the copy; a field changed and changed back is not an edit. Only the fields of MERGE_FIELDS travel as edits; changes of a
  *   claim's sources, attribution, tags, quote, links or bin state travel as notes in words
  *   (`notCarried`), so the merge report can list them for the desk to redo by hand.
  */
@@ -221,32 +222,40 @@ function packageValue(db: Database, field: MergeField, value: unknown): FieldVal
 
 function myEdits(db: Database, me: number): { edits: PackageEdit[]; notCarried: PackageNote[] } {
   const entries = db
-    .prepare<[number], { claim_id: number; uid: string; before_json: string | null }>(
-      `SELECT h.entity_id AS claim_id, c.uid, h.before_json FROM history h JOIN claims c ON c.id = h.entity_id
+    .prepare<[number], { id: number; at: string; claim_id: number; uid: string; before_json: string | null }>(
+      `SELECT h.id, h.at, h.entity_id AS claim_id, c.uid, h.before_json FROM history h JOIN claims c ON c.id = h.entity_id
        WHERE h.entity = 'claim' AND h.actor_id = ? AND h.action IN ('update', 'restore', 'delete', 'undo')
          AND h.undone_by_id IS NULL AND h.before_json IS NOT NULL
        ORDER BY h.id`,
     )
     .all(me);
-  // The value of each field before the first change of it, per claim.
-  const bases = new Map<number, { uid: string; before: Map<string, unknown> }>();
+  // Their changes of each field, oldest first, per claim.
+  type Change = { historyId: number; at: string; before: unknown };
+  const bases = new Map<number, { uid: string; changes: Map<string, Change[]> }>();
   for (const entry of entries) {
-    const claim = bases.get(entry.claim_id) ?? { uid: entry.uid, before: new Map<string, unknown>() };
+    const claim = bases.get(entry.claim_id) ?? { uid: entry.uid, changes: new Map<string, Change[]>() };
     bases.set(entry.claim_id, claim);
     for (const [field, value] of Object.entries(JSON.parse(entry.before_json!) as Record<string, unknown>)) {
-      if (!claim.before.has(field)) claim.before.set(field, value);
+      claim.changes.set(field, [...(claim.changes.get(field) ?? []), { historyId: entry.id, at: entry.at, before: value }]);
     }
   }
   const edits: PackageEdit[] = [];
   const notCarried: PackageNote[] = [];
-  for (const [claimId, { uid, before }] of bases) {
+  for (const [claimId, { uid, changes }] of bases) {
     const now = claimRecord(db, claimId) as unknown as Record<string, unknown>;
     const binned = now.deletedAt !== null;
-    for (const [recordField, base] of before) {
+    for (const [recordField, list] of changes) {
+      const base = list[0]!.before;
       if (JSON.stringify(base ?? null) === JSON.stringify(now[recordField] ?? null)) continue;
       const field = (Object.keys(RECORD_FIELDS) as MergeField[]).find((f) => RECORD_FIELDS[f] === recordField);
       if (field !== undefined && !binned) {
-        edits.push({ claimUid: uid, field, base: packageValue(db, field, base), theirs: packageValue(db, field, now[recordField]) });
+        edits.push({
+          claimUid: uid,
+          field,
+          base: packageValue(db, field, base),
+          theirs: packageValue(db, field, now[recordField]),
+          changes: list.slice(-1000).map((c) => ({ historyId: c.historyId, at: c.at, before: packageValue(db, field, c.before) })),
+        });
       } else if (field === undefined) {
         notCarried.push({ claimUid: uid, field: recordField, description: describe(db, recordField, now[recordField]) });
       }

@@ -105,7 +105,13 @@ const newClaim = z
 const fieldValue = z.union([z.string().max(20_000), z.number().int(), z.null()]);
 
 const edit = z
-  .object({ claimUid: uid, field: z.enum(MERGE_FIELDS), base: fieldValue, theirs: fieldValue })
+  .object({
+    claimUid: uid,
+    field: z.enum(MERGE_FIELDS),
+    base: fieldValue,
+    theirs: fieldValue,
+    changes: z.array(z.object({ historyId: z.number().int().positive(), at: timestamp, before: fieldValue }).strict()).max(1000),
+  })
   .strict();
 
 const note = z.object({ claimUid: uid, field: z.string().min(1).max(50), description: text(5000) }).strict();

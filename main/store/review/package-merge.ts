@@ -11,7 +11,9 @@
  *
  * - Everything is idempotent by uid: a vote, comment, claim or session already here is left
  *   alone. The same package merged again while its merge stands changes nothing.
- * - An edit is three-way: ours = the value here, base and theirs from the package. ours ==
+ * - An edit is three-way: ours = the value here, theirs from the package, base = the value
+ *   before the reviewer's first change this project's history does not hold (changes it holds
+ *   were made before the copy, and whatever the desk did since stands). ours ==
  *   theirs: nothing to do. ours == base: theirs is applied (recorded, part of the merge).
  *   Otherwise it is kept in `merge_conflicts` with base, ours and theirs for the desk to
  *   resolve — never overwritten. A conflict already kept by a standing merge is not kept twice.
@@ -372,15 +374,24 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
     tally.comments++;
   }
 
-  // Edits of claim fields, three-way.
+  // Edits of claim fields, three-way. Their changes this project's history holds too were made
+  // before the copy was taken: the base is the value before the first one it does not hold.
+  const sharedChange = db
+    .prepare<[number, string, number, number], number>(
+      "SELECT 1 FROM history WHERE id = ? AND at = ? AND entity = 'claim' AND entity_id = ? AND actor_id = ?",
+    )
+    .pluck();
   for (const edit of pkg.edits) {
     const label = MERGE_FIELD_LABELS[edit.field];
     const claim = liveClaim(edit.claimUid, `A change of ${label.toLowerCase()}`);
     if (claim === null) continue;
     const ours = fieldValue(db, edit.field, claimRecord(db, claim.id));
-    if (same(ours, edit.theirs)) {
+    const fresh = edit.changes.find((c) => sharedChange.get(c.historyId, c.at, claim.id, reviewer) === undefined);
+    const base = fresh === undefined ? edit.base : fresh.before;
+    if (same(ours, edit.theirs) || (edit.changes.length > 0 && fresh === undefined)) {
+      // The same value, or only changes made before the copy (the project has them, and what followed).
       tally.alreadyHere++;
-    } else if (same(ours, edit.base)) {
+    } else if (same(ours, base)) {
       const value = recordValue(library, edit.field, edit.theirs);
       if (value === undefined) {
         skip(`${label} of ${quote(claim.exact)}`, `The verdict “${String(edit.theirs)}” is not on this project's scale.`);
@@ -389,7 +400,7 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
       changeClaim(db, claim.id, checkClaimValues(db, { [RECORD_FIELDS[edit.field]]: value }));
       tally.edits++;
     } else {
-      keepConflict(claim.id, edit.field, edit.base, ours, edit.theirs);
+      keepConflict(claim.id, edit.field, base, ours, edit.theirs);
     }
   }
 

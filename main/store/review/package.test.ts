@@ -265,6 +265,30 @@ describe('review packages', () => {
   });
 });
 
+describe('edits made before the copy', () => {
+  it('does not bring back a reviewer’s change the desk has changed again since the copy', () => {
+    const { db: master, file } = tempProject();
+    const ana = ensureProfile(master, ANA).id;
+    const ben = ensureProfile(master, BEN).id;
+    setActor(master, ben);
+    const doc = addArticle(master);
+    const toll = addClaim(master, doc, '14 people were killed', { confidence: 50 });
+    updateClaim(master, toll.id, claimInput({ confidence: 60, note: 'Ben at the desk.' }));
+    const copyFile = path.join(path.dirname(file), 'copy.claimdesk');
+    master.prepare('VACUUM INTO ?').run(copyFile);
+    const copy = openProject(copyFile);
+    onTestFinished(() => closeProject(copy));
+    setActor(copy, ben);
+    updateClaim(copy, toll.id, claimInput({ confidence: 60, note: 'Ben at the desk.', rationale: 'Ben at home.' }));
+    setActor(master, ana);
+    updateClaim(master, toll.id, claimInput({ confidence: 65, note: 'Ana later.' }));
+
+    const report = merge(master, exportFrom(copy).bytes);
+    expect(report).toMatchObject({ conflicts: 0, merged: { edits: 1 } });
+    expect(getClaim(master, toll.id)).toMatchObject({ confidence: 65, note: 'Ana later.', rationale: 'Ben at home.' });
+  });
+});
+
 describe('votes met by votes', () => {
   it('keeps a second vote by the same reviewer as a conflict, and leaves a claim the lead has decided alone', () => {
     const d = twoDesks();
