@@ -12,7 +12,8 @@ import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { AppError } from '../../shared/result';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
-import { APP_ENTRY_URL, isAppUrl, mayNavigate } from '../security/navigation';
+import { trustedCaller } from '../security/ipc-callers';
+import { APP_ENTRY_URL, mayNavigate } from '../security/navigation';
 import { denyAllPermissions } from '../security/permissions';
 import { guardWebContents } from '../security/web-contents-guard';
 import { fileSettingsStore } from '../settings/app-settings';
@@ -127,9 +128,7 @@ async function start(): Promise<void> {
       importer: articleImporter,
       projectFile: sessionHost(store, relaunchSoon),
     }),
-    {
-      isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && isAppUrl(caller.frameUrl, devServerUrl),
-    },
+    { isTrustedCaller: trustedCaller(devServerUrl) },
   );
   registerIpc(dispatcher);
   handleAppProtocol(fs.realpathSync(path.join(__dirname, '../renderer')));

@@ -3,8 +3,9 @@
  * tested without an Electron binary. These type-level checks fail to compile (npm run typecheck)
  * if Electron's own objects stop fitting those shapes, so the shell cannot drift from them.
  */
-import type { Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { IpcSenderEvent } from '../security/ipc-callers';
 import type { PermissionSession } from '../security/permissions';
 import type { GuardedContents } from '../security/web-contents-guard';
 
@@ -15,5 +16,9 @@ describe('Electron objects fit the shapes the security modules take', () => {
 
   it('a WebContents takes the navigation, window-open and webview guards', () => {
     expectTypeOf<WebContents>().toExtend<GuardedContents>();
+  });
+
+  it('an IPC event tells the bridge its sending frame and the top frame', () => {
+    expectTypeOf<IpcMainInvokeEvent>().toExtend<IpcSenderEvent>();
   });
 });
