@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { EVENT_CHANNEL, type AppCommand } from '../../shared/ipc/channels';
@@ -15,7 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/security/csp';
 import { contentTypeOf, resolveAppFile } from '../../main/security/app-files';
 import { APP_HOST, APP_SCHEME } from '../../main/security/navigation';
 import { fileSettingsStore } from '../../main/settings/app-settings';
-import { closeProject, openProject } from '../../main/store/open-project';
+import { openProjectSession, type ProjectSession } from '../../main/store/project-session';
+import { sessionHost } from '../../main/ipc/project-file-host';
 import { createImportHost, type ArticleImporter } from '../../main/import/worker/import-host';
 import { buildImportWorker } from '../../main/import/worker/worker-build';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
@@ -53,7 +53,8 @@ async function serve(route: Route, root: string): Promise<void> {
 /** Claimdesk running in a Chromium page with main's handlers in the test process. */
 export class BrowserApp implements ClaimdeskApp {
   readonly mode = 'chromium' as const;
-  private db: Database.Database | null = null;
+  /** The open project with its backups (in `<user data>/backups`) and, for a damaged file, its recovery copy. */
+  private session: ProjectSession | null = null;
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
   private readonly dialogAnswers: (string | readonly string[] | null | Promise<string | null>)[] = [];
@@ -88,8 +89,15 @@ export class BrowserApp implements ClaimdeskApp {
   }
 
   private async launch(): Promise<void> {
-    const db = openProject(this.projectFile, { create: true });
-    this.db = db;
+    const userData = path.dirname(this.settingsFile);
+    const session = openProjectSession(this.projectFile, {
+      create: true,
+      backupsRoot: path.join(userData, 'backups'),
+      recoveryRoot: path.join(userData, 'recovery'),
+      networkFileSystem: null,
+    });
+    this.session = session;
+    const db = session.db;
     const next = async () => (this.dialogAnswers.length > 0 ? this.dialogAnswers.shift()! : null);
     const answer = async () => {
       const a = await next();
@@ -111,6 +119,8 @@ export class BrowserApp implements ClaimdeskApp {
       notify: (progress) => this.emit(progress),
       generator: 'Claimdesk (test)',
       importer: this.importer,
+      // Restoring a backup closes the project; the spec then restarts, as the app relaunches.
+      projectFile: sessionHost(session),
     });
     const dispatcher = createDispatcher(handlers, {
       isTrustedCaller: (caller) => caller.isMainFrame && caller.frameUrl !== null && new URL(caller.frameUrl).origin === TEST_ORIGIN,
@@ -168,8 +178,9 @@ export class BrowserApp implements ClaimdeskApp {
       });
   }
 
-  async restart(): Promise<void> {
+  async restart(whileClosed?: () => void): Promise<void> {
     await this.shutdown();
+    whileClosed?.();
     await this.launch();
   }
 
@@ -179,8 +190,8 @@ export class BrowserApp implements ClaimdeskApp {
     this.currentPage = null;
     await this.importer?.close();
     this.importer = null;
-    if (this.db) closeProject(this.db);
-    this.db = null;
+    this.session?.close();
+    this.session = null;
   }
 
   async close(): Promise<void> {

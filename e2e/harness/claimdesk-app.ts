@@ -20,7 +20,7 @@ export interface ClaimdeskApp {
   answerNextSaveDialog(file: string | null): Promise<void>;
   /** Sends a command as the application menu does. */
   sendMenuCommand(command: AppCommand): Promise<void>;
-  /** Quits and starts again on the same project file. */
-  restart(): Promise<void>;
+  /** Quits and starts again on the same project file; `whileClosed` runs in between (to damage the file, say). */
+  restart(whileClosed?: () => void): Promise<void>;
   close(): Promise<void>;
 }

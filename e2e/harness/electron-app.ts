@@ -86,8 +86,9 @@ export class ElectronClaimdeskApp implements ClaimdeskApp {
     await this.app!.evaluate(({ BrowserWindow }, [channel, c]) => BrowserWindow.getAllWindows()[0]?.webContents.send(channel, c), [EVENT_CHANNEL, command] as const);
   }
 
-  async restart(): Promise<void> {
+  async restart(whileClosed?: () => void): Promise<void> {
     await this.close();
+    whileClosed?.();
     await this.launch();
   }
 
