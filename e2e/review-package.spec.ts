@@ -3,11 +3,12 @@
  * note there, and exports a review package. At the desk, meanwhile, the note was changed too.
  * The desk merges the package: the confidence arrives, the two notes are shown side by side
  * and the desk takes the reviewer's; merging the same file again changes nothing; undoing the
- * merge puts the project back as it was.
+ * merge puts the project back as it was; dropped on the panel, the package merges again.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { fileSettingsStore } from '../main/settings/app-settings';
 import type { ClaimInput } from '../shared/domain';
 import { BrowserApp } from './harness/browser-app';
@@ -41,6 +42,21 @@ async function editClaim(page: Page, quote: string, change: Partial<ClaimInput>)
 
 async function claimNamed(page: Page, quote: string) {
   return (await callMain(page, 'claims:filter', { filter: {} })).find((c) => c.anchor.exact === quote)!;
+}
+
+/** Drops a file called `name` holding `content` on `target`, as from the file manager. */
+async function dropOn(page: Page, target: Locator, name: string, content: Uint8Array): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, data]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], fileName));
+      return transfer;
+    },
+    [name, [...content]] as const,
+  );
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+  await dataTransfer.dispose();
 }
 
 async function openReview(page: Page) {
@@ -117,6 +133,15 @@ test('a reviewer’s package merged at the desk: an edit applied, a conflict res
     await expect(deskPanel.getByRole('listitem', { name: 'Package from Jonas Ebbe' })).toHaveCount(0);
     expect(await claimNamed(desk, TOLL)).toMatchObject({ confidence: before.confidence, note: before.note });
     await expect(desk.getByRole('button', { name: new RegExp(TEST_PROFILE.name) })).toBeVisible();
+
+    // Dropped on the panel, a file that is not a package is refused by name; the package merges again.
+    await dropOn(desk, deskPanel, 'notes.claimdesk-review', new TextEncoder().encode('just notes'));
+    await expect(deskPanel.getByRole('status')).toHaveText('The package was not merged: “notes.claimdesk-review” is not a review package: it is not JSON text.');
+    await dropOn(desk, deskPanel, 'jonas.claimdesk-review', fs.readFileSync(packageFile));
+    const remerged = desk.getByRole('dialog', { name: 'Review package merged' });
+    await expect(remerged.locator('dd').first()).toHaveText('1 edit');
+    await remerged.getByRole('button', { name: 'Close' }).click();
+    await expect(deskPanel.getByRole('listitem', { name: 'Package from Jonas Ebbe' })).toContainText('1 of 1 conflict to resolve');
   } finally {
     await jonas.close();
   }

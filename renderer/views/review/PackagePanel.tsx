@@ -4,7 +4,7 @@
  * each with its open conflicts (resolved side by side in a dialog) and an undo of the whole
  * merge.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { MergeReport, MergeSummary } from '../../../shared/domain';
 import { call } from '../../services/api';
 import '../../styles/packages.css';
@@ -57,6 +57,34 @@ export function PackagePanel({ onDataChanged }: Props) {
     changed();
   };
 
+  const mergeDropped = async (file: File) => {
+    setStatus('');
+    const result = await call('review:importPackageBytes', { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+    if (!result.ok) return setStatus(`The package was not merged: ${result.error.message}`);
+    setReport(result.value);
+    changed();
+  };
+
+  // A package dropped on the panel is merged; drag events stop here so the window-wide "drop an
+  // article" handler never sees them.
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const dragProps = {
+    onDragOver: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDrop: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const [file, ...more] = [...e.dataTransfer.files];
+      if (more.length > 0) return setStatus('Drop one review package at a time.');
+      if (file !== undefined) void mergeDropped(file);
+    },
+  };
+
   const undo = async (merge: MergeSummary) => {
     if (merge.historyEntryId === null) return;
     const result = await call('history:undo', { entryId: merge.historyEntryId });
@@ -66,9 +94,9 @@ export function PackagePanel({ onDataChanged }: Props) {
   };
 
   return (
-    <section className="package-panel" aria-labelledby="package-panel-title">
+    <section className="package-panel" aria-labelledby="package-panel-title" {...dragProps}>
       <h3 id="package-panel-title">Review packages</h3>
-      <p className="hint">Working on a copy? Export what you did as a package for the desk. At the desk, merge a colleague’s package into this project.</p>
+      <p className="hint">Working on a copy? Export what you did as a package for the desk. At the desk, merge a colleague’s package into this project (or drop it here).</p>
       <div className="package-buttons">
         <button type="button" onClick={() => void exportPackage()} disabled={busy}>
           Export my review package…
