@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl, mayNavigate } from './navigation';
 
-describe('navigation policy', () => {
+describe('checklist: navigation denied (the URL policy, parsed with URL)', () => {
   it('allows the app’s own pages', () => {
     expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
     expect(mayNavigate('app://claimdesk/index.html#claims')).toBe(true);
@@ -13,6 +13,18 @@ describe('navigation policy', () => {
     'file:///etc/passwd',
     'javascript:alert(1)',
     'app://claimdesk.evil.com/index.html',
+    'app://claimdesk@evil.com/index.html',
+    'app://claimdesk:8080/index.html',
+    'app://claimdeskevil/index.html',
+    'app://xn--claimdsk-e1a/index.html',
+    'app:/claimdesk/index.html',
+    'app:claimdesk/index.html',
+    'https://claimdesk/index.html',
+    'file://claimdesk/index.html',
+    'JAVASCRIPT:alert(1)',
+    '\tjavascript:alert(1)',
+    'blob:app://claimdesk/1e0c',
+    'about:blank',
     'app://evil/claimdesk/index.html',
     'app://user:pass@claimdesk/index.html',
     'data:text/html,<script>alert(1)</script>',
