@@ -146,7 +146,12 @@ test('the checklist is reachable by keyboard and passes an accessibility check',
   const overrideButton = gateClaim(page, TOLL).getByRole('button', { name: 'Override…' });
   await overrideButton.focus();
   await page.keyboard.press('Enter');
-  await expect(gateClaim(page, TOLL).getByRole('textbox', { name: /Why publish it anyway/ })).toBeFocused();
+  const reason = gateClaim(page, TOLL).getByRole('textbox', { name: /Why publish it anyway/ });
+  await expect(reason).toBeFocused();
+  await gateClaim(page, TOLL).getByRole('button', { name: 'Cancel' }).press('Enter');
+  await expect(overrideButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reason).toBeFocused();
   await page.keyboard.type(NIGHT_DESK);
   await page.keyboard.press('Tab');
   await expect(gateClaim(page, TOLL).getByRole('button', { name: 'Record override' })).toBeFocused();

@@ -55,6 +55,7 @@ export function GateChecklist({ report, error, onChanged, onGoToClaim }: Props) 
     );
   }
   if (report === null) return <p className="hint">Checking the claims…</p>;
+  if (report.checked === 0) return <p className="gate-summary">There are no claims to check.</p>;
   if (report.claims.length === 0) {
     return (
       <p className="gate-summary">
@@ -110,14 +111,16 @@ function GateFindingItem({ claim, finding, onChanged }: { claim: GateClaim; find
   const [busy, setBusy] = useState(false);
   const label = GATE_PROBLEM_LABELS[finding.problem];
   const override = finding.override;
-  // After recording or withdrawing, the focus goes to the button that takes its place.
+  // After recording, withdrawing or cancelling, the focus goes to the button that takes its
+  // place — once the checklist, checked again, shows the override recorded or gone.
   const actionRef = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
+  const refocus = useRef<'overridden' | 'open' | null>(null);
   useEffect(() => {
-    if (!refocus.current) return;
-    refocus.current = false;
+    const want = refocus.current;
+    if (want === null || writing || (want === 'overridden') !== (override !== null)) return;
+    refocus.current = null;
     actionRef.current?.focus();
-  }, [override?.id]);
+  }, [override, writing]);
 
   async function record() {
     if (reason.trim() === '') {
@@ -131,7 +134,7 @@ function GateFindingItem({ claim, finding, onChanged }: { claim: GateClaim; find
     setWriting(false);
     setReason('');
     setMessage(null);
-    refocus.current = true;
+    refocus.current = 'overridden';
     onChanged();
   }
 
@@ -142,7 +145,7 @@ function GateFindingItem({ claim, finding, onChanged }: { claim: GateClaim; find
     setBusy(false);
     if (!result.ok) return setMessage(result.error.message);
     setMessage(null);
-    refocus.current = true;
+    refocus.current = 'open';
     onChanged();
   }
 
@@ -189,6 +192,7 @@ function GateFindingItem({ claim, finding, onChanged }: { claim: GateClaim; find
               onClick={() => {
                 setWriting(false);
                 setMessage(null);
+                refocus.current = 'open';
               }}
             >
               Cancel
