@@ -32,6 +32,7 @@ import {
   type MergeReport,
   type NotMerged,
   type PackageClaim,
+  type PackagePerson,
   type ReviewPackage,
 } from '../../../shared/domain';
 import { createClaim, type NewClaim } from '../claims';
@@ -174,7 +175,7 @@ interface ClaimHere {
 
 function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library: PackageLibrary, newClaims: ReadonlyMap<string, NewClaim | string>): Tally {
   const tally: Tally = { sessions: 0, votes: 0, comments: 0, claims: 0, edits: 0, alreadyHere: 0, conflicts: 0, notMerged: [] };
-  const reviewer = ensureProfile(db, pkg.madeBy).id;
+  const reviewer = personHere(db, pkg.madeBy);
   const claimByUid = db.prepare<[string], ClaimHere>('SELECT id, exact, deleted_at FROM claims WHERE uid = ?');
   const quote = (exact: string) => `“${exact.length > 60 ? `${exact.slice(0, 59)}…` : exact}”`;
   const skip = (what: string, reason: string) => tally.notMerged.push({ what, reason });
@@ -234,9 +235,12 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
   const createdSessions = new Set<number>();
   for (const session of pkg.sessions) {
     const here = sessionByUid.get(session.uid);
-    if (here !== undefined && here.deleted_at !== null && revive(db, 'session', here.id, null)) tally.sessions++;
+    if (here !== undefined && here.deleted_at !== null && revive(db, 'session', here.id, null)) {
+      createdSessions.add(here.id);
+      tally.sessions++;
+    }
     if (here !== undefined) continue;
-    const lead = ensureProfile(db, session.lead).id;
+    const lead = personHere(db, session.lead);
     const id = db
       .prepare<unknown[], number>(
         'INSERT INTO review_sessions (uid, title, blind, lead_id, created_by, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
@@ -287,8 +291,11 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
     const what = `Vote on ${quote(claim.exact)}`;
     const session = liveSession(vote.sessionUid, what);
     if (session === null) continue;
+    const item = itemOf.get(session.id, claim.id);
+    const fresh = createdSessions.has(session.id);
+    const open = item !== undefined && (fresh || (session.closed_at === null && item.decided_at === null));
     let revived = false;
-    if (known?.deleted_at && liveVoteOf.get(session.id, claim.id, reviewer) === undefined && revive(db, 'vote', known.id, claim.id)) {
+    if (known?.deleted_at && open && liveVoteOf.get(session.id, claim.id, reviewer) === undefined && revive(db, 'vote', known.id, claim.id)) {
       known = { ...known, deleted_at: null };
       revived = true;
     }
@@ -296,9 +303,7 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
       skip(what, 'This vote was withdrawn here.');
       continue;
     }
-    const item = itemOf.get(session.id, claim.id);
     const verdictId = library.verdictId(vote.verdictKey);
-    const fresh = createdSessions.has(session.id);
     // The same vote (by uid), or another live vote of theirs on the claim in the session.
     const mine =
       known !== undefined
@@ -416,6 +421,15 @@ function applyPackage(db: Database, pkg: ReviewPackage, mergeId: number, library
 }
 
 // Only the bin state is written back here, which the session's row spec covers.
+/**
+ * The profile with `person`'s uid, created from the package when this project has none. An
+ * existing profile is left as it is: names are not changed behind the desk's back.
+ */
+function personHere(db: Database, person: PackagePerson): number {
+  const id = db.prepare<[string], number>('SELECT id FROM profiles WHERE uid = ?').pluck().get(person.uid);
+  return id ?? ensureProfile(db, person).id;
+}
+
 const REVIVED = { claim: claimHistory, session: rowHistory(SESSION_SPEC), vote: voteHistory, comment: commentHistory } as const;
 
 /**

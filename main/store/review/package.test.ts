@@ -246,8 +246,11 @@ describe('review packages', () => {
     d.copy.prepare('UPDATE claims SET group_id = id WHERE id = ?').run(d.toll.id);
     updateClaim(d.copy, d.order.id, claimInput({ confidence: 20, tagIds: [], newTags: ['Orders'] }));
 
+    // The desk had renamed Ben's profile meanwhile; a package does not rename it back.
+    d.master.prepare("UPDATE profiles SET name = 'Ben Okafor (desk)' WHERE id = ?").run(d.ben);
     const report = merge(d.master, exportFrom(d.copy).bytes);
     expect(report.merged).toMatchObject({ sessions: 1, votes: 1, claims: 0 });
+    expect(d.master.prepare('SELECT name FROM profiles WHERE id = ?').pluck().get(d.ben)).toBe('Ben Okafor (desk)');
     const reasons = report.notMerged.map((n) => `${n.what}: ${n.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
