@@ -8,11 +8,19 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/result';
 
-/** Channels that only read the project (they may write files the user picked, never the project). */
+/**
+ * Channels allowed while read-only: they read the project (and may write files the user picked,
+ * never the project file).
+ */
 export const READ_ONLY_CHANNELS: readonly Channel[] = [
   'project:info',
   'profiles:list',
   'profiles:current',
+  // Who is working is the machine's setting; the project gains only a profile row, and a
+  // read-only project is a throwaway copy. Refusing these would keep a new user out of the
+  // window (the first-run dialog) and so away from Export and Backups.
+  'profiles:create',
+  'profiles:switch',
   'documents:list',
   'documents:get',
   'verdicts:list',
@@ -49,8 +57,6 @@ export const READ_ONLY_CHANNELS: readonly Channel[] = [
 
 /** Channels that change the project: refused while it is read-only. */
 export const WRITING_CHANNELS: readonly Channel[] = [
-  'profiles:create',
-  'profiles:switch',
   'documents:importText',
   'documents:importBytes',
   'documents:importDialog',
