@@ -8,8 +8,9 @@
 // How packaging uses this file. The project has no packager yet (nothing builds an installer or
 // an app.asar today), so nothing calls it automatically. When one is added:
 //   - electron-builder: `"afterPack": "./scripts/fuses.mjs"` in its configuration; the default
-//     export below receives its AfterPackContext and flips the packaged binary. ASAR integrity
-//     also needs the packager to write the integrity hash (electron-builder does so for asar).
+//     export below receives its AfterPackContext and flips the packaged binary. afterPack runs
+//     before code signing, so the signature covers the flipped binary. ASAR integrity also needs
+//     the packager to write the integrity hash (electron-builder does so when it makes an asar).
 //   - Electron Forge: `new FusesPlugin({ version: FuseVersion.V1, ...fuseWire() })` from
 //     @electron/forge-plugin-fuses, with the same settings.
 //   - by hand: `node scripts/fuses.mjs <path to the packaged Electron binary or .app>`.
