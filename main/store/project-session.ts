@@ -93,7 +93,9 @@ export function openProjectSession(file: string, options: SessionOptions): Proje
       },
     });
   } catch (error) {
-    // Damage the read-only checks did not see (a page only migrations read, say).
+    // Damage the read-only checks did not see (a page only a migration reads, say). The
+    // migration rolled back; by now the file has been open for writing, so a log left by a
+    // crash may have been checkpointed into it, but nothing of Claimdesk's was written.
     if (!(error instanceof AppError) && isCorruption(error) && fs.existsSync(file)) {
       return recoverySession(file, openRecoveryCopy(file, options.recoveryRoot), backupsDir, networkWarning, clock);
     }
@@ -225,7 +227,3 @@ function rememberClose(file: string, backupsDir: string): void {
   }
 }
 
-/** The backups folder for a project file under the app's backups folder. */
-export function backupsFolderFor(backupsRoot: string, file: string): string {
-  return path.resolve(projectBackupsDir(backupsRoot, file));
-}
