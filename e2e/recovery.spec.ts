@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import { tagClaim } from './support/claims';
@@ -28,6 +29,12 @@ function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** Runs axe (WCAG 2.1 AA) on the window. */
+async function expectNoViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 function readOnlyBanner(page: Page) {
   return page.getByRole('alert', { name: 'Read-only project' });
 }
@@ -46,6 +53,7 @@ test('a damaged project opens read-only with a banner, still exports, and is res
   page = app.page;
   const damagedBytes = sha256(app.projectFile);
   await expect(readOnlyBanner(page)).toContainText(DAMAGED);
+  await expectNoViolations(page);
 
   // What can be read, can be read.
   await library(page).getByRole('button', { name: SAMPLE.title }).click();
@@ -70,6 +78,7 @@ test('a damaged project opens read-only with a banner, still exports, and is res
   const backups = page.getByRole('dialog', { name: 'Backups' });
   const rows = backups.getByRole('row');
   await expect(rows).not.toHaveCount(1); // more than the header
+  await expectNoViolations(page);
   await backups.getByRole('button', { name: /^Restore the backup of / }).first().click();
   await backups.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(backups.getByRole('status')).toContainText('The backup is in place and the file it replaced is kept, unchanged');
