@@ -99,4 +99,20 @@ describe('history entries in words', () => {
     });
     expect(changeLines(attached, names)).toEqual(['passage: “troops fired first” at character 1 → “Security forces fired on protesters” at character 42']);
   });
+
+  it('words the review records: a vote, a sign-off, a merge of a review package', () => {
+    const vote = entry({ entity: 'vote', entityId: 7, action: 'create', claimId: 12, after: { sessionId: 2, verdictId: 4, confidence: 80, comment: 'Hospital count is lower', deletedAt: null } });
+    expect(entryTitle(vote, names)).toBe('Vote 7 created');
+    expect(changeLines(vote, names)).toEqual(['verdict: False', 'confidence: 80', 'comment: Hospital count is lower']);
+    const signOff = entry({
+      entity: 'decision',
+      entityId: 3,
+      before: { verdictId: null, confidence: null, decidedBy: null, decidedAt: null, reason: null },
+      after: { verdictId: 1, confidence: 75, decidedBy: 1, decidedAt: '2026-03-14T10:00:00.000Z', reason: 'Morgue register' },
+    });
+    expect(entryTitle(signOff, names)).toBe('Sign-off 3 changed');
+    expect(changeLines(signOff, names)).toEqual(['verdict: (none) → Verified', 'confidence: (none) → 75', 'reason: (none) → Morgue register']);
+    const merge = entry({ entity: 'merge', entityId: 1, action: 'create', after: { packageUid: 'u-1', fileName: 'ben.claimdesk-review', madeBy: 'Ben Okafor', deletedAt: null } });
+    expect(changeLines(merge, names)).toEqual(['file: ben.claimdesk-review', 'package made by: Ben Okafor']);
+  });
 });

@@ -82,7 +82,7 @@ const ACTION_WORDS: Record<HistoryAction, string> = {
 const NONE = '(none)';
 const MAX_TEXT = 80;
 /** Fields kept for undo only, or said by the entry itself (who and when). */
-const HIDDEN = new Set(['links', 'claimIds', 'sessionId', 'leadId', 'decidedBy', 'decidedAt', 'resolvedBy', 'resolvedAt']);
+const HIDDEN = new Set(['links', 'claimIds', 'sessionId', 'leadId', 'decidedBy', 'decidedAt', 'resolvedBy', 'resolvedAt', 'packageUid']);
 
 /** Field names as words, where the stored name is not one already. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -96,6 +96,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   groupId: 'linked group',
   anchor: 'passage',
   queue: 'order of the queue (claim ids)',
+  fileName: 'file',
+  madeBy: 'package made by',
 };
 
 /** Codes shown by their label, per field. */
