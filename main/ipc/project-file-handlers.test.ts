@@ -158,7 +158,7 @@ describe('project-file channels', () => {
     const list = await h.handlers['project:backups']({});
     expect(list.folder).toBe(h.session.backupsDir);
     expect(list.backups).toHaveLength(1);
-    expect(list.backups[0]).toMatchObject({ name: expect.stringMatching(/^desk-\d{8}T\d{6}Z\.claimdesk$/), bytes: expect.any(Number) });
+    expect(list.backups[0]).toMatchObject({ name: expect.stringMatching(/^desk-\d{8}T\d{6}Z\.claimdesk$/), bytes: expect.any(Number), beforeUpdate: false });
     const damagedBytes = sha256(h.file);
     const report = await h.handlers['project:restoreBackup']({ name: list.backups[0]!.name });
     expect(report.restarting).toBe(false);

@@ -119,7 +119,9 @@ describe('backup names', () => {
     const time = new Date('2026-11-29T09:24:28.512Z');
     const name = backupFileName('desk', time);
     expect(name).toBe('desk-20261129T092428Z.claimdesk');
-    expect(parseBackupName(name)).toEqual({ project: 'desk', time: new Date('2026-11-29T09:24:28Z') });
+    expect(parseBackupName(name)).toEqual({ project: 'desk', time: new Date('2026-11-29T09:24:28Z'), beforeUpdate: false });
+    expect(backupFileName('desk', time, true)).toBe('desk-20261129T092428Z-before-update.claimdesk');
+    expect(parseBackupName('desk-20261129T092428Z-before-update.claimdesk')?.beforeUpdate).toBe(true);
     expect(parseBackupName('desk.claimdesk')).toBeNull();
     expect(backupFileName('a/b:c', time)).toBe('a_b_c-20261129T092428Z.claimdesk');
   });
@@ -156,6 +158,14 @@ describe('rotation', () => {
     ]);
   });
 
+  it('keeps the last three taken before a format update, however old', () => {
+    const now = new Date('2026-11-29T12:00:00Z');
+    const updates = ['2025-01-01', '2025-06-01', '2026-01-01', '2026-06-01'].map((d) => ({ time: new Date(`${d}T10:00:00Z`), beforeUpdate: true }));
+    const recent = Array.from({ length: 12 }, (_, i) => ({ time: new Date(now.getTime() - i * 60_000), beforeUpdate: false }));
+    const removed = backupsToRemove([...updates, ...recent], now);
+    expect(removed).toEqual([recent[10], recent[11], updates[0]]);
+  });
+
   it('keeps everything while there are few', () => {
     const now = new Date('2026-11-29T12:00:00Z');
     expect(backupsToRemove([at('2020-01-01T00:00:00Z'), at('2026-11-29T11:00:00Z')], now)).toEqual([]);
@@ -166,7 +176,7 @@ describe('rotation', () => {
     addArticle(db);
     const dir = path.join(tempFolder(), 'backups');
     const start = new Date('2026-11-29T08:00:00Z').getTime();
-    for (let i = 0; i < 13; i++) writeBackup(db, file, dir, new Date(start + i * 60_000), { keepNewest: 3, dailyDays: 2 });
+    for (let i = 0; i < 13; i++) writeBackup(db, file, dir, new Date(start + i * 60_000), { keepNewest: 3, dailyDays: 2, keepBeforeUpdate: 0 });
     const list = listBackups(dir);
     expect(list.map((b) => b.name)).toEqual(['test-20261129T081200Z.claimdesk', 'test-20261129T081100Z.claimdesk', 'test-20261129T081000Z.claimdesk']);
     expect(list[0]!.bytes).toBe(fs.statSync(list[0]!.file).size);

@@ -76,6 +76,8 @@ export interface BackupEntry {
   /** When it was taken (from its name). */
   readonly time: Date;
   readonly bytes: number;
+  /** Taken just before this version of Claimdesk updated the file to its format. */
+  readonly beforeUpdate: boolean;
 }
 
 /** How many backups rotation keeps. */
@@ -84,29 +86,35 @@ export interface RotationPolicy {
   readonly keepNewest: number;
   /** And the newest backup of each of the last this many UTC days (today included). */
   readonly dailyDays: number;
+  /** And the newest this many taken before an update of the file's format, however old. */
+  readonly keepBeforeUpdate: number;
 }
 
-/** Ten newest plus one a day for a week. */
-export const DEFAULT_ROTATION: RotationPolicy = { keepNewest: 10, dailyDays: 7 };
+/** Ten newest plus one a day for a week, and the last three taken before a format update. */
+export const DEFAULT_ROTATION: RotationPolicy = { keepNewest: 10, dailyDays: 7, keepBeforeUpdate: 3 };
 
 /** `20261129T092428Z` for a time (UTC, to the second). */
 export function backupStamp(time: Date): string {
   return time.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** The file name of a backup of `projectName` taken at `time` (odd characters of the name replaced). */
-export function backupFileName(projectName: string, time: Date): string {
-  return `${safeName(projectName)}-${backupStamp(time)}${PROJECT_EXTENSION}`;
+/**
+ * The file name of a backup of `projectName` taken at `time` (odd characters of the name
+ * replaced), marked `-before-update` when taken before a format update.
+ */
+export function backupFileName(projectName: string, time: Date, beforeUpdate = false): string {
+  return `${safeName(projectName)}-${backupStamp(time)}${beforeUpdate ? BEFORE_UPDATE : ''}${PROJECT_EXTENSION}`;
 }
 
-const BACKUP_NAME = /^(.+)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.claimdesk$/;
+const BEFORE_UPDATE = '-before-update';
+const BACKUP_NAME = /^(.+)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(-before-update)?\.claimdesk$/;
 
 /** The project name and time in a backup's file name, or null when it is not one. */
-export function parseBackupName(name: string): { project: string; time: Date } | null {
+export function parseBackupName(name: string): { project: string; time: Date; beforeUpdate: boolean } | null {
   const m = BACKUP_NAME.exec(name);
   if (!m) return null;
   const time = new Date(`${m[2]}-${m[3]}-${m[4]}T${m[5]}:${m[6]}:${m[7]}Z`);
-  return Number.isNaN(time.getTime()) ? null : { project: m[1]!, time };
+  return Number.isNaN(time.getTime()) ? null : { project: m[1]!, time, beforeUpdate: m[8] !== undefined };
 }
 
 /**
@@ -145,19 +153,24 @@ export function listBackups(dir: string): BackupEntry[] {
     const file = path.join(dir, name);
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) continue;
-    entries.push({ name, file, time: parsed.time, bytes: stat.size });
+    entries.push({ name, file, time: parsed.time, bytes: stat.size, beforeUpdate: parsed.beforeUpdate });
   }
   return entries.sort((a, b) => b.time.getTime() - a.time.getTime() || (a.name < b.name ? 1 : -1));
 }
 
 /**
- * Which backups rotation removes: all but the newest `keepNewest`, and the newest of each of
- * the last `dailyDays` UTC days counted back from `now`. Pure; the order of `backups` does not
- * matter.
+ * Which backups rotation removes: all but the newest `keepNewest`, the newest of each of the
+ * last `dailyDays` UTC days counted back from `now`, and the newest `keepBeforeUpdate` taken
+ * before a format update. Pure; the order of `backups` does not matter.
  */
-export function backupsToRemove<T extends { readonly time: Date }>(backups: readonly T[], now: Date, policy: RotationPolicy = DEFAULT_ROTATION): T[] {
+export function backupsToRemove<T extends { readonly time: Date; readonly beforeUpdate?: boolean }>(
+  backups: readonly T[],
+  now: Date,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): T[] {
   const newestFirst = [...backups].sort((a, b) => b.time.getTime() - a.time.getTime());
   const keep = new Set<T>(newestFirst.slice(0, policy.keepNewest));
+  for (const backup of newestFirst.filter((b) => b.beforeUpdate === true).slice(0, policy.keepBeforeUpdate)) keep.add(backup);
   const today = utcDay(now);
   const seenDays = new Set<number>();
   for (const backup of newestFirst) {
@@ -174,16 +187,23 @@ function utcDay(time: Date): number {
 }
 
 /**
- * Takes a backup of `db` into `dir` (created when missing) named for `projectPath` and `now`,
- * then applies rotation. Returns the new backup.
+ * Takes a backup of `db` into `dir` (created when missing) named for `projectPath` and `now`
+ * (marked when `beforeUpdate`), then applies rotation. Returns the new backup.
  */
-export function writeBackup(db: Database.Database, projectPath: string, dir: string, now: Date, policy: RotationPolicy = DEFAULT_ROTATION): BackupEntry {
+export function writeBackup(
+  db: Database.Database,
+  projectPath: string,
+  dir: string,
+  now: Date,
+  policy: RotationPolicy = DEFAULT_ROTATION,
+  beforeUpdate = false,
+): BackupEntry {
   fs.mkdirSync(dir, { recursive: true });
-  const name = backupFileName(projectName(projectPath), now);
+  const name = backupFileName(projectName(projectPath), now, beforeUpdate);
   const file = path.join(dir, name);
   const { bytes } = writeProjectCopy(db, file, [projectPath]);
   for (const old of backupsToRemove(listBackups(dir), now, policy)) fs.rmSync(old.file, { force: true });
-  return { name, file, time: parseBackupName(name)!.time, bytes };
+  return { name, file, time: parseBackupName(name)!.time, bytes, beforeUpdate };
 }
 
 /** What restoring a backup did. */

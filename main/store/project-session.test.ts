@@ -86,6 +86,7 @@ describe('backups on opening', () => {
     expect(session.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     session.close();
     const [backup] = listBackups(session.backupsDir);
+    expect(backup!.name).toBe('desk-20261129T080000Z-before-update.claimdesk');
     const copy = new Database(backup!.file, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION - 1);
     copy.close();

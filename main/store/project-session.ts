@@ -13,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ProjectFileStatus, ReadOnlyReason } from '../../shared/ipc/project-file';
 import { AppError } from '../../shared/result';
-import { listBackups, projectBackupsDir, restoreBackup, writeBackup, type BackupEntry, type RestoreReport } from './backup';
+import { DEFAULT_ROTATION, listBackups, projectBackupsDir, restoreBackup, writeBackup, type BackupEntry, type RestoreReport } from './backup';
 import { BackupSchedule } from './backup-schedule';
 import { LATEST_VERSION, readUserVersion } from './migrate';
 import { nativeBindingOption } from './native-binding';
@@ -82,7 +82,7 @@ export function openProjectSession(file: string, options: SessionOptions): Proje
         if (!older && !changedSinceLastBackup(file, backupsDir)) return;
         const now = clock();
         try {
-          writeBackup(conn, file, backupsDir, now);
+          writeBackup(conn, file, backupsDir, now, DEFAULT_ROTATION, older);
           openedAt = now;
         } catch (error) {
           options.onBackupError?.(error);

@@ -67,7 +67,7 @@ export function BackupsDialog({ onClose, notify }: Props) {
       ) : (
         <>
           <p className="hint">
-            Claimdesk backs the project up when you open it, every 15 minutes while you change it, and when you quit: the 10 newest and one a day for a week are kept
+            Claimdesk backs the project up when you open it, every 15 minutes while you change it, and when you quit: the 10 newest, one a day for a week and the last three taken before an update of the file’s format are kept
             {list ? <>, in {list.folder}</> : null}.
           </p>
           {list && list.backups.length === 0 && <p>There are no backups of this project yet.</p>}
@@ -87,6 +87,7 @@ export function BackupsDialog({ onClose, notify }: Props) {
                   <tr key={b.name}>
                     <td>
                       <time dateTime={b.time}>{when(b.time)}</time>
+                      {b.beforeUpdate && <span className="hint"> (before Claimdesk updated the file’s format)</span>}
                     </td>
                     <td>{size(b.bytes)}</td>
                     <td>

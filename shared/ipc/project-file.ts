@@ -24,6 +24,8 @@ export interface BackupInfo {
   /** When it was taken, ISO 8601 UTC. */
   readonly time: string;
   readonly bytes: number;
+  /** Taken just before Claimdesk updated the file to a newer format (kept longer). */
+  readonly beforeUpdate: boolean;
 }
 
 /** The project's automatic backups and where they are. */
@@ -44,4 +46,4 @@ export interface RestoreResult {
 }
 
 /** The file name pattern of a backup, as `project:restoreBackup` accepts it. */
-export const BACKUP_NAME_PATTERN = /^[\p{L}\p{N} ._-]{1,60}-\d{8}T\d{6}Z\.claimdesk$/u;
+export const BACKUP_NAME_PATTERN = /^[\p{L}\p{N} ._-]{1,60}-\d{8}T\d{6}Z(-before-update)?\.claimdesk$/u;

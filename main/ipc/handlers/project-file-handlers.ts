@@ -23,7 +23,7 @@ export function projectFileHandlers(ctx: HandlerContext): ProjectFileHandlers {
     'project:status': () => ctx.projectFile?.status ?? PLAIN_STATUS,
     'project:backups': () => {
       const h = host(ctx);
-      return { folder: h.backupsDir, backups: h.listBackups().map((b) => ({ name: b.name, time: b.time.toISOString(), bytes: b.bytes })) };
+      return { folder: h.backupsDir, backups: h.listBackups().map((b) => ({ name: b.name, time: b.time.toISOString(), bytes: b.bytes, beforeUpdate: b.beforeUpdate })) };
     },
     'project:saveCopy': async () => {
       if (ctx.projectFile?.status.readOnly === 'unreadable') {
