@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain';
 import type { AppErrorValue, Result } from '../../../shared/result';
 import { Modal } from '../Modal';
+import { VerdictChoice } from '../VerdictChoice';
 import { SelectField } from '../SelectField';
 import { AttributionField } from './AttributionField';
 import { draftFromClaim, emptyDraft, inputFromDraft, type ClaimDraft } from './claim-draft';
@@ -72,44 +73,21 @@ export function ClaimForm({ quote, verdicts, tags, claim, onSubmit, onCancel, on
 
         <div className="claim-form-columns">
           <div className="claim-form-column">
-            <fieldset className="verdict-field">
-              <legend>Verdict</legend>
-              <div className="verdict-options">
-                {verdicts.map((v, i) => (
-                  <label key={v.id} className="verdict-option">
-                    <input
-                      type="radio"
-                      name={`${id}-verdict`}
-                      value={v.id}
-                      checked={draft.verdictId === v.id}
-                      onChange={() => set({ verdictId: v.id })}
-                      data-autofocus={draft.verdictId === v.id ? '' : undefined}
-                      aria-keyshortcuts={i < 9 ? String(i + 1) : undefined}
-                    />
-                    <span className={`swatch cd-swatch-${v.id}`} aria-hidden="true" />
-                    {v.label}
-                  </label>
-                ))}
-              </div>
-              <div className="confidence">
-                <label htmlFor={`${id}-confidence`}>Confidence</label>
-                <input
-                  id={`${id}-confidence`}
-                  type="range"
-                  min={0}
-                  max={100}
-                  step={5}
-                  value={draft.confidence}
-                  onChange={(e) => set({ confidence: Number(e.target.value) })}
-                  aria-valuetext={`${draft.confidence} percent`}
-                />
-                <output htmlFor={`${id}-confidence`}>{draft.confidence}%</output>
-              </div>
+            <VerdictChoice
+              className="verdict-field"
+              legend="Verdict"
+              verdicts={verdicts}
+              verdictId={draft.verdictId}
+              confidence={draft.confidence}
+              onVerdict={(verdictId) => set({ verdictId })}
+              onConfidence={(confidence) => set({ confidence })}
+              autofocusChecked
+            >
               <label>
                 Rationale
                 <textarea value={draft.rationale} onChange={(e) => set({ rationale: e.target.value })} rows={3} placeholder="Why the desk reached this verdict" />
               </label>
-            </fieldset>
+            </VerdictChoice>
 
             <div className="form-row">
               <label>

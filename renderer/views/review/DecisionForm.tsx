@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ReviewItem, Verdict } from '../../../shared/domain';
 import { call } from '../../services/api';
-import { VerdictChoice } from './VerdictChoice';
+import { VerdictChoice } from '../../components/VerdictChoice';
 
 interface Props {
   readonly sessionId: number;
@@ -46,7 +46,7 @@ export function DecisionForm({ sessionId, item, verdicts, verdictLabel, onDecide
           {majority.length === 0 ? 'No votes yet.' : `Majority: ${majority.map(verdictLabel).join(' / ')}${majority.length > 1 ? ' (tied)' : ''}.`} The claim takes the final verdict and is marked settled.
         </p>
       )}
-      <VerdictChoice legend="Final verdict" verdicts={verdicts} verdictId={verdictId} confidence={confidence} onVerdict={setVerdictId} onConfidence={setConfidence} />
+      <VerdictChoice className="review-verdict" legend="Final verdict" verdicts={verdicts} verdictId={verdictId} confidence={confidence} onVerdict={setVerdictId} onConfidence={setConfidence} />
       <label>
         Reason{againstMajority ? ' (required: the final verdict differs from the majority)' : ' (optional)'}
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={5000} required={againstMajority} aria-required={againstMajority} />

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReviewItem, Verdict } from '../../../shared/domain';
 import { call } from '../../services/api';
-import { VerdictChoice } from './VerdictChoice';
+import { VerdictChoice } from '../../components/VerdictChoice';
 
 interface Props {
   readonly sessionId: number;
@@ -49,7 +49,7 @@ export function VoteForm({ sessionId, item, verdicts, picked, onCast }: Props) {
   return (
     <form className="review-vote" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
       <h5 id={`${id}-title`}>{mine ? 'Your vote' : 'Cast your vote'}</h5>
-      <VerdictChoice legend="Your verdict" verdicts={verdicts} verdictId={verdictId} confidence={confidence} onVerdict={setVerdictId} onConfidence={setConfidence} />
+      <VerdictChoice className="review-verdict" legend="Your verdict" verdicts={verdicts} verdictId={verdictId} confidence={confidence} onVerdict={setVerdictId} onConfidence={setConfidence} />
       <label>
         Comment
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={5000} placeholder="What your vote rests on (optional)" />
