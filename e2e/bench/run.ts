@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: runs every benchmark case, prints a table and writes a JSON report. Options:
+ * `--smoke` (tiny sizes, proves the suite runs; used by the test suite), `--only <id,…>`,
+ * `--trials <n>`, `--seed <n>`, `--json <file>` (default bench-results.json in the working folder).
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { machine, table, type BenchCase, type BenchContext, type CaseResult } from './harness';
+
+/** Every case, in the order the report lists them. Each module adds itself here. */
+const CASES: readonly BenchCase[] = [];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      trials: { type: 'string' },
+      seed: { type: 'string', default: '20261129' },
+      json: { type: 'string', default: 'bench-results.json' },
+    },
+  });
+  const only = values.only ? new Set(values.only.split(',')) : null;
+  const ctx: BenchContext = {
+    smoke: values.smoke ?? false,
+    trials: values.trials ? Number(values.trials) : values.smoke ? 2 : 15,
+    seed: Number(values.seed),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  const rows: CaseResult[] = [];
+  for (const c of CASES.filter((x) => only === null || only.has(x.id))) {
+    ctx.log(`[bench] ${c.id}…`);
+    rows.push(...(await c.run(ctx)));
+  }
+  console.log(table(rows));
+  const report = { at: new Date().toISOString(), smoke: ctx.smoke, trials: ctx.trials, seed: ctx.seed, machine: machine(), cases: rows };
+  fs.writeFileSync(values.json!, `${JSON.stringify(report, null, 2)}\n`);
+  ctx.log(`[bench] report written to ${values.json}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
