@@ -5,10 +5,13 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DATA_LAYER_CASES } from './cases/data-layer';
 import { machine, table, type BenchCase, type BenchContext, type CaseResult } from './harness';
+import { reanchorCase } from './cases/anchoring';
+import { editorCases } from './cases/editor';
 
 /** Every case, in the order the report lists them. Each module adds itself here. */
-const CASES: readonly BenchCase[] = [];
+const CASES: readonly BenchCase[] = [...editorCases, ...DATA_LAYER_CASES, reanchorCase];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,0 +1,218 @@
+/**
+ * The editor benchmark's page, bundled for the browser and loaded into Chromium by
+ * `e2e/bench/cases/editor.ts`. It mounts the app's real editor pieces — the article schema, the
+ * highlight and active-claim plugins, the links plugin, the verdict colour rules and (from the
+ * page's stylesheet) the article CSS — with `editable: true`, or, as the keystroke case's peer, a
+ * plain `contenteditable` holding the same paragraphs under the same CSS classes. Everything is
+ * timed inside the page with `performance.now()` and reported to the case through
+ * `window.claimdeskBench`.
+ *
+ * "Next frame" means: the `requestAnimationFrame` callback after the change, then a message
+ * posted from it, which runs once that frame's style, layout and paint are done.
+ */
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import { articleSchema } from '../../../shared/article/schema';
+import type { Verdict } from '../../../shared/domain';
+import { activeClaimPlugin } from '../../../renderer/editor/active-claim';
+import { highlightsPlugin, setHighlights } from '../../../renderer/editor/highlights';
+import { linksPlugin } from '../../../renderer/editor/links';
+import { applyVerdictStyles } from '../../../renderer/editor/verdict-styles';
+import type { BenchArticle } from './article';
+
+/** What is mounted: the app's editor with or without highlights, or the plain peer. */
+export type BenchMode = 'highlights' | 'plain' | 'contenteditable';
+
+/** Timings of one key press, from the keydown listener (milliseconds). */
+export interface KeyTiming {
+  /** To the state applied (ProseMirror) or the `input` event (plain contenteditable). */
+  readonly applied: number;
+  /** To the end of the next frame. */
+  readonly frame: number;
+}
+
+/** Timings of opening a document (milliseconds from the start of the open). */
+export interface OpenTiming {
+  /** View created (and highlights set) to the end of the first frame. */
+  readonly firstFrame: number;
+  /** Distinct claims with a highlight element in the DOM at the end of that frame. */
+  readonly claimsInDom: number;
+}
+
+/** The page's interface to the benchmark case. */
+export interface BenchPageApi {
+  load(article: BenchArticle): void;
+  open(mode: BenchMode): Promise<OpenTiming>;
+  placeCaretInMiddle(): void;
+  armKey(): void;
+  keyTiming(): Promise<KeyTiming>;
+  transactions(n: number): Promise<number[]>;
+  close(): void;
+}
+
+declare global {
+  interface Window {
+    claimdeskBench: BenchPageApi;
+  }
+}
+
+const afterNextFrame = (): Promise<number> =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+  });
+
+let article: BenchArticle | null = null;
+let view: EditorView | null = null;
+let plain: HTMLElement | null = null;
+let keyStart: number | null = null;
+let keyApplied: ((at: number) => void) | null = null;
+let keyDone: Promise<KeyTiming> | null = null;
+
+function mountPoint(): HTMLElement {
+  const mount = document.getElementById('mount');
+  if (!mount) throw new Error('The bench page has no #mount.');
+  return mount;
+}
+
+function dispatch(this: EditorView, tr: Transaction): void {
+  this.updateState(this.state.apply(tr));
+  if (tr.docChanged && keyApplied) keyApplied(performance.now());
+}
+
+function openEditor(withHighlights: boolean): EditorView {
+  const doc = articleSchema.nodeFromJSON(article!.doc);
+  const state = EditorState.create({
+    doc,
+    plugins: [
+      linksPlugin(),
+      highlightsPlugin({ onActivate: () => {} }),
+      activeClaimPlugin(),
+      history(),
+      keymap({ 'Mod-z': undo, 'Mod-Shift-z': redo }),
+      keymap(baseKeymap),
+    ],
+  });
+  const v = new EditorView(mountPoint(), { state, dispatchTransaction: dispatch });
+  // As the app's ArticleView does: the view first, then the highlights in one transaction.
+  if (withHighlights) v.dispatch(setHighlights(v.state.tr, article!.highlights));
+  return v;
+}
+
+function openPlain(): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'ProseMirror';
+  root.contentEditable = 'true';
+  root.spellcheck = false;
+  for (const text of article!.paragraphs) {
+    const p = document.createElement('p');
+    p.textContent = text;
+    root.append(p);
+  }
+  mountPoint().append(root);
+  return root;
+}
+
+const api: BenchPageApi = {
+  load(a) {
+    article = a;
+    const verdicts: Verdict[] = a.verdictIds.map((id, i) => ({
+      id,
+      key: `v${id}`,
+      label: `Verdict ${id}`,
+      color: ['#b42318', '#c4320a', '#b54708', '#027a48', '#175cd3'][i % 5]!,
+      position: i + 1,
+      claimCount: 0,
+    }));
+    applyVerdictStyles(verdicts);
+  },
+
+  async open(mode) {
+    api.close();
+    const start = performance.now();
+    if (mode === 'contenteditable') plain = openPlain();
+    else view = openEditor(mode === 'highlights');
+    const end = await afterNextFrame();
+    const ids = new Set(Array.from(mountPoint().querySelectorAll('[data-claim-id]'), (el) => el.getAttribute('data-claim-id')));
+    return { firstFrame: end - start, claimsInDom: ids.size };
+  },
+
+  placeCaretInMiddle() {
+    if (view) {
+      const middle = Math.floor(view.state.doc.content.size / 2);
+      const $pos = view.state.doc.resolve(middle);
+      const at = $pos.parent.isTextblock ? middle : middle + 1;
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at)).scrollIntoView());
+      return;
+    }
+    if (!plain) throw new Error('Nothing is open.');
+    const p = plain.children[Math.floor(plain.children.length / 2)]!;
+    const text = p.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, Math.floor((text.textContent ?? '').length / 2));
+    range.collapse(true);
+    plain.focus();
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    p.scrollIntoView({ block: 'center' });
+  },
+
+  armKey() {
+    keyStart = null;
+    keyDone = new Promise<KeyTiming>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('The key press changed nothing within 5 s.')), 5000);
+      keyApplied = (at) => {
+        keyApplied = null;
+        if (keyStart === null) return reject(new Error('No keydown was seen before the change.'));
+        const begin = keyStart;
+        void afterNextFrame().then((frame) => {
+          clearTimeout(timer);
+          resolve({ applied: at - begin, frame: frame - begin });
+        });
+      };
+    });
+  },
+
+  keyTiming() {
+    if (!keyDone) throw new Error('armKey() was not called.');
+    return keyDone;
+  },
+
+  async transactions(n) {
+    if (!view) throw new Error('The editor is not open.');
+    const out: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const at = view.state.selection.from;
+      const start = performance.now();
+      view.dispatch(view.state.tr.insertText('a', at));
+      out.push(performance.now() - start);
+      await afterNextFrame();
+    }
+    return out;
+  },
+
+  close() {
+    view?.destroy();
+    view = null;
+    plain?.remove();
+    plain = null;
+    mountPoint().replaceChildren();
+  },
+};
+
+// The first listener of all, in the capture phase: the clock starts before anyone handles the key.
+window.addEventListener('keydown', () => void (keyStart = performance.now()), { capture: true });
+// The plain peer has no state: its change is applied when the browser fires `input`.
+document.addEventListener('input', () => {
+  if (plain && keyApplied) keyApplied(performance.now());
+});
+
+window.claimdeskBench = api;
