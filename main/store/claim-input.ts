@@ -6,14 +6,17 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ClaimInput } from '../../shared/domain';
-import { checkClaimValues, type ClaimValues } from './claim-record';
+import { checkClaimValues, liveChecks, type ClaimValues, type LiveChecks } from './claim-record';
 import { insertSource } from './source-record';
 import { insertSpeaker } from './speaker-record';
 import { findOrCreateTag } from './tags';
 import { invalid } from './validate';
 
-/** Checked claim values for `input`, creating the new sources, speakers and free tags it names. Call inside a transaction. */
-export function resolveClaimInput(db: Database, input: ClaimInput): ClaimValues {
+/**
+ * Checked claim values for `input`, creating the new sources, speakers and free tags it names;
+ * the records it cites are checked through `live`. Call inside a transaction.
+ */
+export function resolveClaimInput(db: Database, input: ClaimInput, live: LiveChecks = liveChecks(db)): ClaimValues {
   if (typeof input !== 'object' || input === null) invalid('The claim form sent nothing.');
   const { sources, attribution, tagIds, newTags } = input;
   if (!Array.isArray(sources)) invalid('The sources must be a list.');
@@ -44,5 +47,5 @@ export function resolveClaimInput(db: Database, input: ClaimInput): ClaimValues 
     attribution: { kind: attribution.kind, chain },
     sources: sourceLinks,
     tagIds: [...tagIds, ...freeTags],
-  }) as ClaimValues;
+  }, live) as ClaimValues;
 }

@@ -83,12 +83,53 @@ export function claimRecord(db: Database, id: number): ClaimRecord {
 }
 
 /**
- * Checks the fields present in `values` (from a caller or from the history) and returns them
- * normalised. Everything they refer to must exist and be live. AppError('invalid-argument').
+ * How the checks below ask whether a record a claim refers to exists and is live: each returns
+ * the id, or throws AppError('invalid-argument') naming the record.
  */
-export function checkClaimValues(db: Database, values: HistoryRecord): Partial<ClaimRecord> {
+export interface LiveChecks {
+  readonly verdict: (id: number) => number;
+  readonly speaker: (id: number) => number;
+  readonly source: (id: number) => number;
+  readonly tag: (id: number) => number;
+}
+
+/** LiveChecks that ask the database each time. */
+export function liveChecks(db: Database): LiveChecks {
+  return {
+    verdict: (id) => requireLiveVerdict(db, id),
+    speaker: (id) => requireLiveSpeaker(db, id),
+    source: (id) => {
+      requireLiveSource(db, id);
+      return id;
+    },
+    tag: (id) => requireLiveTag(db, id),
+  };
+}
+
+/**
+ * LiveChecks that ask the database once per record and remember the ones found live: for a
+ * batch of claims written in one transaction that deletes nothing meanwhile.
+ */
+export function rememberedLiveChecks(db: Database): LiveChecks {
+  const plain = liveChecks(db);
+  const remember = (check: (id: number) => number) => {
+    const live = new Set<number>();
+    return (id: number) => {
+      if (!live.has(id)) live.add(check(id));
+      return id;
+    };
+  };
+  return { verdict: remember(plain.verdict), speaker: remember(plain.speaker), source: remember(plain.source), tag: remember(plain.tag) };
+}
+
+/**
+ * Checks the fields present in `values` (from a caller or from the history) and returns them
+ * normalised. Everything they refer to must exist and be live (asked through `live`).
+ * AppError('invalid-argument').
+ */
+export function checkClaimValues(db: Database, values: HistoryRecord, live: LiveChecks = liveChecks(db)): Partial<ClaimRecord> {
   const checked: Record<string, unknown> = {};
-  if ('verdictId' in values) checked.verdictId = requireLiveVerdict(db, recordId(values.verdictId, 'The verdict'));
+  if ('verdictId' in values) checked.verdictId = live.verdict(recordId(values.verdictId, 'The verdict'));
   if ('confidence' in values) {
     const c = values.confidence;
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > 100) {
@@ -102,18 +143,18 @@ export function checkClaimValues(db: Database, values: HistoryRecord): Partial<C
   if ('claimType' in values) {
     checked.claimType = values.claimType === null ? null : oneOf(values.claimType, CLAIM_TYPES, 'The claim type');
   }
-  if ('attribution' in values) checked.attribution = checkAttribution(db, values.attribution);
-  if ('sources' in values) checked.sources = checkSources(db, values.sources);
+  if ('attribution' in values) checked.attribution = checkAttribution(live, values.attribution);
+  if ('sources' in values) checked.sources = checkSources(live, values.sources);
   if ('tagIds' in values) {
     checked.tagIds = recordIds(values.tagIds, 'A tag')
-      .map((id) => requireLiveTag(db, id))
+      .map((id) => live.tag(id))
       .sort((a, b) => a - b);
   }
   if ('groupId' in values) checked.groupId = values.groupId === null ? null : recordId(values.groupId, 'The claim group');
   return checked as Partial<ClaimRecord>;
 }
 
-function checkAttribution(db: Database, value: unknown): ClaimRecord['attribution'] {
+function checkAttribution(live: LiveChecks, value: unknown): ClaimRecord['attribution'] {
   const attribution = value as { kind?: unknown; chain?: unknown } | null;
   if (typeof attribution !== 'object' || attribution === null || !Array.isArray(attribution.chain)) {
     invalid('The attribution needs a kind and a chain.');
@@ -121,19 +162,18 @@ function checkAttribution(db: Database, value: unknown): ClaimRecord['attributio
   const kind = oneOf(attribution.kind, ATTRIBUTION_KINDS, 'The attribution kind');
   if (kind === 'unattributed' && attribution.chain.length > 0) invalid('An unattributed claim has no attribution chain.');
   const chain = (attribution.chain as { speakerId?: unknown; role?: unknown; reliability?: unknown }[]).map((hop) => ({
-    speakerId: requireLiveSpeaker(db, recordId(hop.speakerId, 'A speaker')),
+    speakerId: live.speaker(recordId(hop.speakerId, 'A speaker')),
     role: oneOf(hop.role, HOP_ROLES, 'The role of a hop'),
     reliability: oneOf(hop.reliability, RELIABILITIES, 'The reliability of a hop'),
   }));
   return { kind, chain };
 }
 
-function checkSources(db: Database, value: unknown): ClaimRecord['sources'] {
+function checkSources(live: LiveChecks, value: unknown): ClaimRecord['sources'] {
   if (!Array.isArray(value)) invalid('The sources must be a list.');
   const seen = new Set<number>();
   return (value as { sourceId?: unknown; role?: unknown; pinpoint?: unknown }[]).map((link) => {
-    const sourceId = recordId(link.sourceId, 'A source');
-    requireLiveSource(db, sourceId);
+    const sourceId = live.source(recordId(link.sourceId, 'A source'));
     if (seen.has(sourceId)) invalid('A claim cites each source once; one source is listed twice.');
     seen.add(sourceId);
     return {

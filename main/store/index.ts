@@ -34,6 +34,7 @@ export {
   updateClaim,
   type NewClaim,
 } from './claims';
+export { createClaims, RefusedClaim, type NewClaimItem } from './claims-bulk';
 export { filterClaims } from './claim-filter';
 export {
   claimsCitingSource,

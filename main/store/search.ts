@@ -20,11 +20,11 @@ export function toFtsQuery(text: string): string | null {
   const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length === 0) return null;
   return words
-    .map((word, index) => {
-      const quoted = `"${word.replaceAll('"', '""')}"`;
-      return index === words.length - 1 ? `${quoted}*` : quoted;
-    })
-    .join(' ');
+   .map((word, index) => {
+     const quoted = `"${word.replaceAll('"', '""')}"`;
+     return index === words.length - 1 ? `${quoted}*` : quoted;
+   })
+   .join(' ');
 }
 
 interface HitRow {
@@ -37,6 +37,31 @@ interface HitRow {
 }
 
 /**
+ * The query behind searchProject (exported for the benchmark, which runs it raw): named
+ * parameters `match` (an FTS5 query, see toFtsQuery), `limit`, `open` and `close`.
+ */
+export const SEARCH_SQL = `
+  SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id, NULL AS source_id, d.title,
+         snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet,
+         documents_fts.rank AS score
+  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+  WHERE documents_fts MATCH @match
+  UNION ALL
+  SELECT 'claim', c.document_id, c.id, NULL, d.title,
+         snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
+         claims_fts.rank
+  FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
+  WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
+  UNION ALL
+  SELECT 'source', NULL, NULL, s.id, s.title,
+         snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
+         sources_fts.rank
+  FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
+  WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
+  ORDER BY score, kind, document_id, claim_id, source_id
+  LIMIT @limit`;
+
+/**
  * Documents, live claims and live sources matching every word of `query` (the last as a
  * prefix), best matches first, at most `limit`. A claim's title is its document's; snippets
  * are plain text (not HTML) with matches between SNIPPET_OPEN and SNIPPET_CLOSE. An empty
@@ -47,34 +72,14 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
   if (match === null) return [];
   const max = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), MAX_LIMIT) : 50;
   const rows = db
-    .prepare<[{ match: string; limit: number; open: string; close: string }], HitRow>(
-      `SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id, NULL AS source_id, d.title,
-              snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet,
-              documents_fts.rank AS score
-       FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-       WHERE documents_fts MATCH @match
-       UNION ALL
-       SELECT 'claim', c.document_id, c.id, NULL, d.title,
-              snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
-              claims_fts.rank
-       FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
-       WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
-       UNION ALL
-       SELECT 'source', NULL, NULL, s.id, s.title,
-              snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
-              sources_fts.rank
-       FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-       WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
-       ORDER BY score, kind, document_id, claim_id, source_id
-       LIMIT @limit`,
-    )
-    .all({ match, limit: max, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
+   .prepare<[{ match: string; limit: number; open: string; close: string }], HitRow>(SEARCH_SQL)
+   .all({ match, limit: max, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
   return rows.map((row) => ({
-    kind: row.kind,
-    documentId: row.document_id,
-    claimId: row.claim_id,
-    sourceId: row.source_id,
-    title: row.title,
-    snippet: row.snippet,
+   kind: row.kind,
+   documentId: row.document_id,
+   claimId: row.claim_id,
+   sourceId: row.source_id,
+   title: row.title,
+   snippet: row.snippet,
   }));
 }
