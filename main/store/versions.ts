@@ -10,7 +10,7 @@
  * versions, and a wrong guess is never made silently.
  */
 import type { Database } from 'better-sqlite3';
-import { anchorQuote, describeRange, type AnchorResult } from '../../shared/anchoring';
+import { anchorAll, describeRange, type AnchorResult } from '../../shared/anchoring';
 import type { Claim, ClaimInput, DocumentSummary, TextAnchor, VersionChangeKind, VersionComparison, VersionLinkReport } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { alignParagraphs, compareParagraphs, countWords, paragraphLocator, prefixInParagraph, suffixInParagraph } from '../../shared/versions/text-diff';
@@ -105,8 +105,11 @@ export function linkAsNewVersion(db: Database, newDocumentId: number, previousDo
     const kindOf = changeClassifier(oldText, text);
     const counts: Record<VersionChangeKind | 'unchanged', number> = { unchanged: 0, moved: 0, changed: 0, vanished: 0 };
     const claims = listClaims(db, previousDocumentId);
+    // All at once, so that each claim is looked for where the one before it went (see anchorAll).
+    const placed = new Map<number, AnchorResult>();
+    for (const { id, ...result } of anchorAll(text, claims.map(({ id, anchor }) => ({ id, anchor }))).anchored) placed.set(id, result);
     for (const old of claims) {
-      const found = anchorQuote(text, old.anchor);
+      const found = placed.get(old.id) ?? null;
       const kind = kindOf(old.anchor, found);
       const anchor = found === null ? unplacedAnchor(text, old.anchor) : describeRange(text, found.start, found.end);
       const carried = createClaim(db, { documentId: newDocumentId, anchor, input: inputOf(old), unplaced: found === null });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorAll, anchorQuote } from './anchor';
+import { EXACT_WINDOW } from './match-quote';
 import { describeRange } from './describe';
 
 // A fictional wire story, in plain-text form (blocks joined by a blank line).
@@ -160,5 +161,73 @@ describe('anchoring properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('anchoring on a long article', () => {
+  // Filler paragraphs that never contain the quotes below, longer in all than the search window.
+  const filler = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `Paragraph ${from + i} of the council minutes lists the items carried over to the next session.`).join('\n\n');
+  const fire = 'At least 164 people were killed when a fire swept through the Old Quay market overnight.';
+  const arrests = "Police have arrested 23 people, among them the market's owner.";
+  const before = [filler(0, 150), fire, arrests, filler(150, 150)].join('\n\n');
+  const fireAnchor = anchorOf(before, fire);
+  const arrestsAnchor = anchorOf(before, arrests);
+  // The two paragraphs move from the middle of the article to its end, far beyond the window.
+  const moved = [filler(0, 150), filler(150, 150), fire, arrests].join('\n\n');
+
+  it('finds a quote that moved far away, by searching the whole text when the window misses', () => {
+    expect(Math.abs(moved.indexOf(fire) - fireAnchor.start)).toBeGreaterThan(2 * EXACT_WINDOW);
+    expect(anchorQuote(moved, fireAnchor)).toEqual({ start: moved.indexOf(fire), end: moved.indexOf(fire) + fire.length, method: 'quote' });
+  });
+
+  it('finds an edited quote that moved far away, approximately, in the whole text', () => {
+    const edited = moved.replace('At least 164 people', 'At least 225 people');
+    const result = anchorQuote(edited, fireAnchor);
+    expect(result?.method).toBe('fuzzy');
+    expect(quotedBy(edited, result)).toBe(fire.replace('164', '225'));
+  });
+
+  it('takes the quote edited in place over the same words elsewhere in another context', () => {
+    const said = 'the governor said';
+    const text = `${filler(0, 40)}\n\nOn Monday the governor said the port would reopen.\n\n${filler(40, 40)}`;
+    const anchor = anchorOf(text, said);
+    // The words are corrected in place, and occur word for word in a new paragraph far away.
+    const edited = `${text.replace('the governor said the port', 'the governors said the port')}\n\n${filler(80, 100)}\n\nLater the governor said nothing.`;
+    const result = anchorQuote(edited, anchor);
+    expect(result?.method).toBe('fuzzy');
+    expect(quotedBy(edited, result)).toBe('the governors said');
+  });
+
+  it('prefers, between equally good occurrences, the one nearest the stored position', () => {
+    const line = 'UPDATE: The coastguard says two more boats have reached the harbour.';
+    const text = `${line}\n\n${filler(0, 200)}\n\n${line}`;
+    const second = describeRange(text, text.lastIndexOf(line), text.length);
+    const first = describeRange(text, 0, line.length);
+    // Both occurrences have no prefix-or-suffix difference once a heading is added to the top.
+    const grown = `Live updates\n\n${text}`;
+    expect(anchorQuote(grown, { ...second, prefix: '', suffix: '' })?.start).toBe(grown.lastIndexOf(line));
+    expect(anchorQuote(grown, { ...first, prefix: '', suffix: '' })?.start).toBe(grown.indexOf(line));
+  });
+
+  it('anchorAll follows a moved passage, each quote looked for where the one before it went', () => {
+    const quotes = [fireAnchor, arrestsAnchor];
+    const { anchored, orphans } = anchorAll(
+      moved,
+      quotes.map((anchor, id) => ({ id, anchor })),
+    );
+    expect(orphans).toEqual([]);
+    expect(anchored.map((a) => moved.slice(a.start, a.end))).toEqual([fire, arrests]);
+    expect(anchored.map((a) => a.method)).toEqual(['quote', 'quote']);
+  });
+
+  it('anchorAll gives the same answers as anchoring each quote on its own', () => {
+    const edited = moved.replace('arrested 23', 'arrested 31').replace('Paragraph 12 ', 'Paragraph twelve ');
+    const quotes = [anchorOf(before, 'Paragraph 7 of the council'), fireAnchor, arrestsAnchor, anchorOf(before, 'Paragraph 299 of the council')];
+    const { anchored } = anchorAll(
+      edited,
+      quotes.map((anchor, id) => ({ id, anchor })),
+    );
+    expect(anchored.map(({ start, end, method }) => ({ start, end, method }))).toEqual(quotes.map((anchor) => anchorQuote(edited, anchor)));
   });
 });

@@ -9,15 +9,24 @@
  * 1. position — the quote is still at its old offsets, and the context there does not
  *    contradict it (at least half of it agrees): the common case, and free;
  * 2. quote — the quote occurs word for word elsewhere (text was added or removed before it):
- *    the occurrence whose context agrees best, near the old offset first, then anywhere;
+ *    the occurrence whose context agrees best;
  * 3. fuzzy — the quote itself was edited (a figure revised, a typo fixed): the closest
  *    approximate occurrence, within a bounded number of edits.
+ *
+ * Strategies 2 and 3 run first in a window of a few kB around where the quote is expected (its
+ * old offset, and the offset a caller maps it to, see `hint`), and over the whole text only when
+ * nothing good is found there: an edited article mostly keeps its order, and a search of the
+ * whole of a long article costs hundreds of times more than a window. In the window, a fuzzy
+ * match with a good score is taken before the whole text is searched for the exact quote,
+ * since a short quote edited in place may well occur word for word elsewhere, in other words.
+ * `anchorAll` anchors in the order of the old offsets and maps each offset by how far the
+ * previous quote moved, so that quotes in a moved or shifted passage are found in the window.
  *
  * If all three fail, the claim is an orphan: the anchor is kept, but nothing is highlighted. A
  * wrong highlight is worse than none, so the fuzzy matcher refuses weak matches.
  */
 import type { TextAnchor } from '../domain';
-import { contextAgreement, matchExactQuote, matchFuzzyQuote } from './match-quote';
+import { contextAgreement, findExact, findFuzzyAnywhere, findFuzzyNear, GOOD_FUZZY_SCORE, mergeRanges, windowAround, type QuoteMatch } from './match-quote';
 
 /** How an anchor was re-attached: by its offsets, by its exact quote, or approximately. */
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
@@ -42,11 +51,12 @@ export interface AnchorAllResult {
 
 /**
  * The range of `text` that `anchor` now refers to, or null when it cannot be found (an empty
- * quote is never found). Strategies are tried in the order explained above.
+ * quote is never found). Strategies are tried in the order explained above; `hint`, when given,
+ * is where the caller expects the quote to start now, searched near as well as the old offset.
  */
-export function anchorQuote(text: string, anchor: TextAnchor): AnchorResult | null {
+export function anchorQuote(text: string, anchor: TextAnchor, hint?: number): AnchorResult | null {
   const { exact, prefix, suffix, start, end } = anchor;
-  if (exact.length === 0) return null;
+  if (exact.length === 0 || exact.length > text.length) return null;
   if (
     Number.isInteger(start) &&
     start >= 0 &&
@@ -57,25 +67,57 @@ export function anchorQuote(text: string, anchor: TextAnchor): AnchorResult | nu
   ) {
     return { start, end, method: 'position' };
   }
-  const context = { prefix, suffix, hint: Number.isFinite(start) ? start : 0 };
-  const exactMatch = matchExactQuote(text, exact, context);
-  if (exactMatch !== null) return { start: exactMatch.start, end: exactMatch.end, method: 'quote' };
-  const fuzzyMatch = matchFuzzyQuote(text, exact, context);
-  if (fuzzyMatch !== null) return { start: fuzzyMatch.start, end: fuzzyMatch.end, method: 'fuzzy' };
-  return null;
+  const expected = [hint, start].filter((at): at is number => at !== undefined && Number.isFinite(at));
+  const context = { prefix, suffix, hint: expected[0] ?? 0 };
+
+  // Near the expected place: the exact quote with agreeing context, or a good approximate one.
+  for (const range of mergeRanges(expected.map((at) => windowAround(at, exact)))) {
+    const found = findExact(text, exact, context, range);
+    if (found !== null && found.agreement >= 0.5) return resultOf(found, 'quote');
+  }
+  const near = findFuzzyNear(text, exact, context, expected);
+  if (near !== null && near.score >= GOOD_FUZZY_SCORE) return resultOf(near, near.errors === 0 ? 'quote' : 'fuzzy');
+
+  // The whole text: the exact quote anywhere, else the closest approximate occurrence.
+  const anywhere = findExact(text, exact, context);
+  if (anywhere !== null && (anywhere.agreement >= 0.5 || near === null || anywhere.score >= near.score)) return resultOf(anywhere, 'quote');
+  const fuzzy = anywhere === null ? findFuzzyAnywhere(text, exact, context) : null;
+  const best = fuzzy !== null && (near === null || fuzzy.score > near.score) ? fuzzy : near;
+  return best === null ? null : resultOf(best, best.errors === 0 ? 'quote' : 'fuzzy');
 }
 
-/** Anchors every item in `text`; an item that cannot be anchored is listed as an orphan, never dropped. */
+/**
+ * Anchors every item in `text`; an item that cannot be anchored is listed as an orphan, never
+ * dropped. Items are anchored in the order of their old offsets, each one expected where its
+ * old offset lands if it moved as far as the one before it (see the header).
+ */
 export function anchorAll(
   text: string,
   items: readonly { readonly id: number; readonly anchor: TextAnchor }[],
 ): AnchorAllResult {
+  const order = items.map((_, i) => i).filter((i) => Number.isFinite(items[i]!.anchor.start));
+  order.sort((a, b) => items[a]!.anchor.start - items[b]!.anchor.start);
+  const results: (AnchorResult | null)[] = items.map(() => null);
+  let shift = 0;
+  for (const i of order) {
+    const { anchor } = items[i]!;
+    const found = anchorQuote(text, anchor, shift === 0 ? undefined : anchor.start + shift);
+    results[i] = found;
+    if (found !== null) shift = found.start - anchor.start;
+  }
+  items.forEach(({ anchor }, i) => {
+    if (!Number.isFinite(anchor.start)) results[i] = anchorQuote(text, anchor);
+  });
   const anchored: AnchoredItem[] = [];
   const orphans: number[] = [];
-  for (const { id, anchor } of items) {
-    const result = anchorQuote(text, anchor);
-    if (result === null) orphans.push(id);
+  items.forEach(({ id }, i) => {
+    const result = results[i];
+    if (result === null || result === undefined) orphans.push(id);
     else anchored.push({ id, ...result });
-  }
+  });
   return { anchored, orphans };
+}
+
+function resultOf(match: QuoteMatch, method: AnchorMethod): AnchorResult {
+  return { start: match.start, end: match.end, method };
 }
