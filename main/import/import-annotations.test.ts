@@ -20,6 +20,7 @@ import {
   listTags,
   listVerdicts,
   reattachClaim,
+  searchProject,
   setActor,
   updateDocumentMeta,
   updateVerdict,
@@ -27,6 +28,7 @@ import {
 import { claimInput, dumpTables, sourceFields, speakerFields, tempProject } from '../store/test-support';
 import { importText } from './import-article';
 import { importAnnotations } from './import-annotations';
+import { BULK_INDEX_THRESHOLD } from '../store/claims-bulk';
 
 const FLOOD = [
   'Flood relief 🌊🚁 arrives late in Elswick',
@@ -372,5 +374,25 @@ describe('importing other tools’ annotations', () => {
     const again = importAnnotations(db, documentId, fixture('recogito-annotations.jsonld'), 'recogito.jsonld');
     expect(again).toMatchObject({ created: 0, duplicates: 3 });
     expect(again.warnings).toEqual(['One annotation was imported before and is a claim in the bin now; restore it from the bin to see it again.']);
+  });
+
+  it('imports a file of many annotations as one batch: every claim placed, recorded and found by search', () => {
+    const { db, documentId, plainText } = verano();
+    const found = [...plainText.matchAll(/[A-Za-z]{4,}/gu)];
+    const words = Array.from({ length: BULK_INDEX_THRESHOLD + 100 }, (_, i) => found[i % found.length]!);
+    const annotation = (match: RegExpMatchArray, i: number) => ({
+      type: 'Annotation',
+      id: `https://hypothes.is/a/bulk-${i}`,
+      target: { selector: [{ type: 'TextQuoteSelector', exact: match[0] }, { type: 'TextPositionSelector', start: match.index, end: match.index! + match[0].length }] },
+      body: [{ type: 'TextualBody', purpose: 'commenting', value: `Bulk note ${i}` }],
+    });
+    const file = (list: unknown[]) => new TextEncoder().encode(JSON.stringify(list));
+    const report = importAnnotations(db, documentId, file(words.map(annotation)), 'many.json');
+    expect(report).toMatchObject({ total: words.length, created: words.length, duplicates: 0, orphans: [] });
+    expect(listClaims(db, documentId).map((c) => c.anchor.exact).sort()).toEqual(words.map((m) => m[0]).sort());
+    expect(listHistory(db, { limit: 10_000 }).filter((e) => e.entity === 'claim' && e.action === 'create')).toHaveLength(words.length);
+    const last = words.length - 1;
+    expect(searchProject(db, `bulk note ${last}`).map((hit) => hit.claimId)).toEqual([report.claimIds[last]]);
+    db.prepare("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)").run();
   });
 });

@@ -41,7 +41,7 @@ import { readAnnotationFile, type ReadAnnotation } from '../../shared/import/ann
 import { decodeText } from '../../shared/import/decode-text';
 import { codePointConverter, placeQuote } from '../../shared/import/place-annotation';
 import { AppError } from '../../shared/result';
-import { createClaim, getDocument } from '../store';
+import { createClaims, getDocument, RefusedClaim, type NewClaimItem } from '../store';
 import { importLibrary, type ImportLibrary } from './annotation-library';
 
 const DEFAULT_CONFIDENCE = 50;
@@ -71,6 +71,7 @@ export function importAnnotations(db: Database, documentId: number, bytes: Uint8
     const anchoredBy = { position: 0, quote: 0, fuzzy: 0 };
     const orphans: { claimId: number; exact: string }[] = [];
     const claimIds: number[] = [];
+    const pending: { annotation: ReadAnnotation; method: keyof typeof anchoredBy | null; item: NewClaimItem }[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
     let inBin = 0;
@@ -89,24 +90,28 @@ export function importAnnotations(db: Database, documentId: number, bytes: Uint8
         continue;
       }
       const placement = placeQuote(plainText, annotation, toUtf16);
-      try {
-        const claim = createClaim(db, {
-          documentId,
-          anchor: placement.anchor,
-          input: claimInput(annotation, library, verdictNotes),
-          importedFrom,
-          unplaced: placement.method === null,
-        });
-        claimIds.push(claim.id);
-        if (placement.method === null) orphans.push({ claimId: claim.id, exact: claim.anchor.exact });
-        else anchoredBy[placement.method]++;
-      } catch (error) {
-        if (error instanceof AppError && error.kind === 'invalid-argument') {
-          throw new AppError('bad-file', `Annotation ${annotation.index + 1} cannot be imported: ${error.message}`);
-        }
-        throw error;
-      }
+      pending.push({
+        annotation,
+        method: placement.method,
+        item: { anchor: placement.anchor, input: claimInput(annotation, library, verdictNotes), importedFrom, unplaced: placement.method === null },
+      });
     }
+    // One batch: the store reads the article once and indexes the claims for search together.
+    let ids: number[];
+    try {
+      ids = createClaims(db, documentId, pending.map((p) => p.item));
+    } catch (error) {
+      if (error instanceof RefusedClaim && error.kind === 'invalid-argument') {
+        throw new AppError('bad-file', `Annotation ${pending[error.index]!.annotation.index + 1} cannot be imported: ${error.message}`);
+      }
+      throw error;
+    }
+    pending.forEach(({ method, item }, i) => {
+      const claimId = ids[i]!;
+      claimIds.push(claimId);
+      if (method === null) orphans.push({ claimId, exact: item.anchor.exact });
+      else anchoredBy[method]++;
+    });
 
     return {
       documentId,
