@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { contextAgreement, EXACT_WINDOW, matchExactQuote, matchFuzzyQuote, maxFuzzyErrors, MAX_FUZZY_ERRORS } from './match-quote';
+import {
+  contextAgreement,
+  EXACT_WINDOW,
+  findExact,
+  findFuzzyAnywhere,
+  findFuzzyNear,
+  FUZZY_WINDOW,
+  matchExactQuote,
+  matchFuzzyQuote,
+  maxFuzzyErrors,
+  MAX_FUZZY_ERRORS,
+  mergeRanges,
+  windowAround,
+} from './match-quote';
 
 // A fictional live blog: the same update line is posted more than once, as such pages do.
 const update = 'UPDATE: The coastguard says two more boats have reached the harbour.';
@@ -107,5 +120,40 @@ describe('matchFuzzyQuote', () => {
 
   it('finds nothing in an empty text', () => {
     expect(matchFuzzyQuote('', quote, context)).toBeNull();
+  });
+});
+
+describe('searching a window and the whole text', () => {
+  const quote = 'The ferry Saint Aubin left Port Elswick with 212 passengers on board.';
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i}: the harbour office logged no further traffic.`).join('\n');
+
+  it('findExact reads only the range it is given', () => {
+    const text = `${filler(200)}\n${quote}`;
+    const at = text.indexOf(quote);
+    expect(findExact(text, quote, { ...noContext, hint: 0 }, windowAround(0, quote))).toBeNull();
+    expect(findExact(text, quote, { ...noContext, hint: 0 }, windowAround(at - 100, quote))?.start).toBe(at);
+    expect(findExact(text, quote, { ...noContext, hint: 0 })?.start).toBe(at);
+  });
+
+  it('findFuzzyNear widens from the narrow window to the wide one before giving up', () => {
+    const text = `${filler(40)}\n${quote.replace('212', '198')}`;
+    const at = text.indexOf('The ferry');
+    const context = { prefix: '', suffix: '', hint: at - 3000 };
+    expect(at - 3000 + quote.length + FUZZY_WINDOW).toBeLessThan(at);
+    expect(findFuzzyNear(text, quote, context, [at - 3000])?.start).toBe(at);
+    expect(findFuzzyNear(text, quote, context, [at - 3 * EXACT_WINDOW])).toBeNull();
+  });
+
+  it('findFuzzyAnywhere finds an edited quote far from the hint, where pieces of its passage occur', () => {
+    const prefix = '09:10 — ';
+    const suffix = '\n\n09:40 — UPDATE: The coastguard';
+    const text = `${filler(3000)}\n${prefix}${quote.replace('212', '198')}${suffix}\n${filler(100)}`;
+    const match = findFuzzyAnywhere(text, quote, { prefix, suffix, hint: 0 });
+    expect(match?.start).toBe(text.indexOf('The ferry'));
+    expect(match?.errors).toBe(3);
+  });
+
+  it('mergeRanges joins overlapping ranges and sorts them', () => {
+    expect(mergeRanges([{ from: 50, to: 60 }, { from: 0, to: 10 }, { from: 5, to: 20 }])).toEqual([{ from: 0, to: 20 }, { from: 50, to: 60 }]);
   });
 });
