@@ -270,6 +270,11 @@ async function run(ctx: BenchContext): Promise<CaseResult[]> {
   const quoteTimes = await sample(anchors.length, (i) => ours(newText, [anchors[i]!]));
   const peerQuoteTimes = await sample(Math.min(anchors.length, PEER_QUOTES), (i) => peerAnchorAll(newText, [anchors[i * Math.floor(anchors.length / PEER_QUOTES)]!]));
 
+  // Opening the new version afterwards: its claims were described afresh on its text when they
+  // were carried over, so the renderer finds each at its position.
+  const carried = oursFound.map((f, i) => (f === null ? anchors[i]! : describeRange(newText, f.start, f.end)));
+  const openTimes = await sample(ctx.trials, () => ours(newText, carried));
+
   const oursAccuracy = accuracy(oursFound, truth);
   const peerAccuracy = accuracy(peerFound, truth);
   const longestChunk = Math.max(...chunkTimes);
@@ -289,6 +294,7 @@ async function run(ctx: BenchContext): Promise<CaseResult[]> {
         `accuracy (within 8 chars at both ends) ours ${pct(oursAccuracy)}, peer ${pct(peerAccuracy)}; ` +
         `longest task: one quote ${longestQuote.toFixed(1)} ms (peer ${Math.max(...peerQuoteTimes).toFixed(1)} ms, over ${peerQuoteTimes.length} quotes), ` +
         `a chunk of ${CHUNK} quotes ${longestChunk.toFixed(1)} ms, the whole pass ${stats(oursTimes).median.toFixed(1)} ms ` +
+        `(placing the carried claims when the new version is opened: ${stats(openTimes).median.toFixed(1)} ms) ` +
         `(the app runs the pass in one synchronous loop: main, in the transaction that links a new version; the renderer, when a document's highlights are placed)`,
     }),
   ];
