@@ -71,6 +71,43 @@ describe('searchProject', () => {
   });
 });
 
+/** The search as it was written before snippets were limited to the hits shown: one query computing a snippet per match. */
+const EVERY_SNIPPET_SQL = `
+  SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id, NULL AS source_id, d.title,
+         snippet(documents_fts, -1, @open, @close, '…', 12) AS snippet, documents_fts.rank AS score
+  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH @match
+  UNION ALL
+  SELECT 'claim', c.document_id, c.id, NULL, d.title, snippet(claims_fts, -1, @open, @close, '…', 12), claims_fts.rank
+  FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
+  WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
+  UNION ALL
+  SELECT 'source', NULL, NULL, s.id, s.title, snippet(sources_fts, -1, @open, @close, '…', 12), sources_fts.rank
+  FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
+  ORDER BY score, kind, document_id, claim_id, source_id
+  LIMIT @limit`;
+
+describe('searchProject on a busy desk', () => {
+  it('gives the hits, order and snippets of a search that makes a snippet for every match', () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    createDocument(db, { meta: meta('Second report'), body: articleBody('Police said the capital was calm.'), plainText: 'Police said the capital was calm.', origin: null });
+    for (let i = 0; i < 40; i += 1) {
+      const claim = addClaim(db, documentId, i % 2 === 0 ? '14 people' : 'Police said', { note: `Police count ${i} in the capital`, rationale: i % 3 === 0 ? 'Police records' : null });
+      if (i % 7 === 0) deleteClaim(db, claim.id);
+      createSource(db, sourceFields({ title: `Police bulletin ${i}`, notes: i % 2 === 0 ? 'capital desk' : null }));
+    }
+    for (const query of ['police', 'capital', 'police cap', 'pol', 'count 1', 'nothing here']) {
+      for (const limit of [5, 50, 500]) {
+        const match = toFtsQuery(query);
+        const reference = db.prepare(EVERY_SNIPPET_SQL).all({ match, limit, open: SNIPPET_OPEN, close: SNIPPET_CLOSE }) as Record<string, unknown>[];
+        expect(searchProject(db, query, limit)).toEqual(
+          reference.map((row) => ({ kind: row.kind, documentId: row.document_id, claimId: row.claim_id, sourceId: row.source_id, title: row.title, snippet: row.snippet })),
+        );
+      }
+    }
+  });
+});
+
 describe('toFtsQuery', () => {
   it('quotes every word and makes the last a prefix', () => {
     expect(toFtsQuery('shoot to kill')).toBe('"shoot" "to" "kill"*');

@@ -39,27 +39,40 @@ interface HitRow {
 /**
  * The query behind searchProject (exported for the benchmark, which runs it raw): named
  * parameters `match` (an FTS5 query, see toFtsQuery), `limit`, `open` and `close`.
+ *
+ * The best `limit` hits are chosen first, by rank alone; only they get a snippet, each from a
+ * lookup of its own row (FTS5 finds a MATCH with a rowid directly). Computing snippets in the
+ * ranking query would make one for every match — every matching article of 40,000 characters
+ * — before the limit applies.
  */
 export const SEARCH_SQL = `
-  SELECT 'document' AS kind, d.id AS document_id, NULL AS claim_id, NULL AS source_id, d.title,
-         snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet,
-         documents_fts.rank AS score
-  FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-  WHERE documents_fts MATCH @match
-  UNION ALL
-  SELECT 'claim', c.document_id, c.id, NULL, d.title,
-         snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
-         claims_fts.rank
-  FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN documents d ON d.id = c.document_id
-  WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
-  UNION ALL
-  SELECT 'source', NULL, NULL, s.id, s.title,
-         snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}),
-         sources_fts.rank
-  FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-  WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
-  ORDER BY score, kind, document_id, claim_id, source_id
-  LIMIT @limit`;
+  WITH hits AS (
+    SELECT 'document' AS kind, rowid AS document_id, NULL AS claim_id, NULL AS source_id, rank AS score
+    FROM documents_fts WHERE documents_fts MATCH @match
+    UNION ALL
+    SELECT 'claim', c.document_id, c.id, NULL, claims_fts.rank
+    FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+    WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
+    UNION ALL
+    SELECT 'source', NULL, NULL, s.id, sources_fts.rank
+    FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
+    WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
+    ORDER BY score, kind, document_id, claim_id, source_id
+    LIMIT @limit
+  )
+  SELECT h.kind, h.document_id, h.claim_id, h.source_id,
+         CASE h.kind WHEN 'source' THEN (SELECT title FROM sources WHERE id = h.source_id)
+                     ELSE (SELECT title FROM documents WHERE id = h.document_id) END AS title,
+         CASE h.kind
+           WHEN 'document' THEN (SELECT snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
+                                 FROM documents_fts WHERE documents_fts MATCH @match AND rowid = h.document_id)
+           WHEN 'claim' THEN (SELECT snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
+                              FROM claims_fts WHERE claims_fts MATCH @match AND rowid = h.claim_id)
+           ELSE (SELECT snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
+                 FROM sources_fts WHERE sources_fts MATCH @match AND rowid = h.source_id)
+         END AS snippet
+  FROM hits h
+  ORDER BY h.score, h.kind, h.document_id, h.claim_id, h.source_id`;
 
 /**
  * Documents, live claims and live sources matching every word of `query` (the last as a
