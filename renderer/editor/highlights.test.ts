@@ -1,7 +1,8 @@
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../shared/article/schema';
-import { claimsAt, getHighlightRange, getHighlightRanges, highlightsPlugin, patchHighlights, setHighlights, type Highlight } from './highlights';
+import type { DecorationSet } from 'prosemirror-view';
+import { claimsAt, getHighlightRange, getHighlightRanges, getHighlightWindow, highlightsPlugin, patchHighlights, setHighlightWindow, setHighlights, type Highlight } from './highlights';
 
 const doc = articleSchema.node('doc', null, [
   articleSchema.node('paragraph', null, [articleSchema.text('At least 38 people have been killed since Tuesday.')]),
@@ -57,4 +58,35 @@ describe('claim highlights plugin', () => {
     const state = stateWith([h(1, 8, 8)]);
     expect(getHighlightRanges(state).size).toBe(0);
   });
+
+  it('draws only the claims that touch the window, and keeps every claim in the state', () => {
+    const state = stateWith([h(1, 1, 5), h(2, 10, 20), h(3, 55, 60)]);
+    const narrowed = state.apply(setHighlightWindow(state.tr, { from: 8, to: 12 }));
+    expect(drawnIds(narrowed)).toEqual([2]);
+    expect(getHighlightRanges(narrowed).size).toBe(3);
+    expect(claimsAt(narrowed, 57)).toEqual([3]);
+    const patched = narrowed.apply(patchHighlights(narrowed.tr, [h(4, 9, 11)], [2]));
+    expect(drawnIds(patched)).toEqual([4]);
+  });
+
+  it('maps the window and the drawn highlights through edits', () => {
+    const state = stateWith([h(1, 10, 20), h(2, 55, 60)]);
+    const narrowed = state.apply(setHighlightWindow(state.tr, { from: 5, to: 25 }));
+    const next = narrowed.apply(narrowed.tr.insertText('Officials said: ', 1));
+    expect(getHighlightWindow(next)).toEqual({ from: 21, to: 41 });
+    expect(drawnIds(next)).toEqual([1]);
+    expect(drawn(next).map((d) => [d.from, d.to])).toEqual([[26, 36]]);
+  });
 });
+
+/** The decorations the view is given to draw. */
+function drawn(state: EditorState) {
+  const plugin = state.plugins[0]!;
+  return (plugin.props.decorations!.call(plugin, state) as DecorationSet).find();
+}
+
+function drawnIds(state: EditorState): number[] {
+  return drawn(state)
+    .map((d) => (d.spec as { claimId: number }).claimId)
+    .sort((a, b) => a - b);
+}

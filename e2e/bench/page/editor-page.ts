@@ -18,7 +18,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { articleSchema } from '../../../shared/article/schema';
 import type { Verdict } from '../../../shared/domain';
 import { activeClaimPlugin } from '../../../renderer/editor/active-claim';
-import { highlightsPlugin, setHighlights } from '../../../renderer/editor/highlights';
+import { getHighlightRanges, highlightsPlugin, setHighlights } from '../../../renderer/editor/highlights';
 import { linksPlugin } from '../../../renderer/editor/links';
 import { applyVerdictStyles } from '../../../renderer/editor/verdict-styles';
 import type { BenchArticle } from './article';
@@ -40,6 +40,10 @@ export interface OpenTiming {
   readonly firstFrame: number;
   /** Distinct claims with a highlight element in the DOM at the end of that frame. */
   readonly claimsInDom: number;
+  /** Claims with a highlight in the editor's state (all of them once set). */
+  readonly claimsInState: number;
+  /** Whether a highlight was painted inside the viewport at the end of that frame. */
+  readonly paintedOnScreen: boolean;
 }
 
 /** The page's interface to the benchmark case. */
@@ -50,6 +54,7 @@ export interface BenchPageApi {
   armKey(): void;
   keyTiming(): Promise<KeyTiming>;
   transactions(n: number): Promise<number[]>;
+  jump(fraction: number): Promise<number>;
   close(): void;
 }
 
@@ -84,6 +89,14 @@ function mountPoint(): HTMLElement {
 function dispatch(this: EditorView, tr: Transaction): void {
   this.updateState(this.state.apply(tr));
   if (tr.docChanged && keyApplied) keyApplied(performance.now());
+}
+
+function highlightOnScreen(): boolean {
+  for (const el of mountPoint().querySelectorAll('[data-claim-id]')) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < innerHeight && r.width > 0) return true;
+  }
+  return false;
 }
 
 function openEditor(withHighlights: boolean): EditorView {
@@ -140,7 +153,21 @@ const api: BenchPageApi = {
     else view = openEditor(mode === 'highlights');
     const end = await afterNextFrame();
     const ids = new Set(Array.from(mountPoint().querySelectorAll('[data-claim-id]'), (el) => el.getAttribute('data-claim-id')));
-    return { firstFrame: end - start, claimsInDom: ids.size };
+    const claimsInState = view ? getHighlightRanges(view.state).size : 0;
+    return { firstFrame: end - start, claimsInDom: ids.size, claimsInState, paintedOnScreen: highlightOnScreen() };
+  },
+
+  async jump(fraction) {
+    if (!view) throw new Error('The editor is not open.');
+    const { node } = view.domAtPos(Math.floor(view.state.doc.content.size * fraction));
+    const element = node instanceof Element ? node : node.parentElement!;
+    const start = performance.now();
+    element.scrollIntoView({ block: 'center' });
+    for (let frame = 0; frame < 120; frame += 1) {
+      const end = await afterNextFrame();
+      if (highlightOnScreen()) return end - start;
+    }
+    throw new Error('No highlight was painted on screen within 120 frames of the jump.');
   },
 
   placeCaretInMiddle() {
