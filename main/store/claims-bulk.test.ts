@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimInput } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { setActor } from './actor';
+import { claimRecord } from './claim-record';
 import { createClaim, listClaims } from './claims';
 import { BULK_INDEX_THRESHOLD, RefusedClaim, createClaims, type NewClaimItem } from './claims-bulk';
 import { listHistory, undoChange } from './history';
+import { asPartOf } from './history-log';
 import { ensureProfile } from './profiles';
 import { searchProject } from './search';
 import { createSource } from './sources';
@@ -77,7 +79,11 @@ describe('createClaims (many claims on one document at once)', () => {
       const ids = createClaims(bulk.db, bulk.documentId, items(count, bulk.input));
 
       expect(ids).toEqual(created);
-      for (const claim of listClaims(bulk.db, bulk.documentId)) expect(claim.updatedAt).toBe(claim.createdAt);
+      for (const claim of listClaims(bulk.db, bulk.documentId)) {
+        expect(claim.updatedAt).toBe(claim.createdAt);
+        // What undo and the history view read: the record form of the claim as stored.
+        expect(listHistory(bulk.db, { claimId: claim.id })[0]?.after).toEqual(claimRecord(bulk.db, claim.id));
+      }
       expect(listClaims(bulk.db, bulk.documentId).map(comparable)).toEqual(listClaims(one.db, one.documentId).map(comparable));
       expect(history(bulk.db)).toEqual(history(one.db));
       expect(searches(bulk.db)).toEqual(searches(one.db));
@@ -106,6 +112,15 @@ describe('createClaims (many claims on one document at once)', () => {
     expect(listClaims(bulk.db, bulk.documentId)).toEqual([]);
     expect(history(bulk.db).map(({ action, claimId }) => [action, claimId])).toEqual(history(one.db).map(({ action, claimId }) => [action, claimId]));
     expect(id).toBe(1);
+  });
+
+  it('marks its history entries as part of the change that made them, as every other change does', () => {
+    const { db, documentId, input } = desk();
+    const [first] = listHistory(db, { limit: 1 });
+    const ids = asPartOf(db, first!.id, () => createClaims(db, documentId, items(2, input)));
+    const parts = db.prepare<[number], number>('SELECT entity_id FROM history WHERE part_of_id = ? ORDER BY id').pluck().all(first!.id);
+    expect(parts).toEqual(ids);
+    expect(db.prepare('SELECT count(*) FROM history WHERE part_of_id IS NULL AND entity = ?').pluck().get('claim')).toBe(0);
   });
 
   it('creates the new sources, speakers and free tags an input names, once each', () => {

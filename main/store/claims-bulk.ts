@@ -16,6 +16,7 @@ import { AppError } from '../../shared/result';
 import { getActor } from './actor';
 import { resolveClaimInput } from './claim-input';
 import { checkAnchor, rememberedLiveChecks, type ClaimRecord } from './claim-record';
+import { currentPartOf } from './history-log';
 import { MAX_IMPORTED_FROM, type NewClaim } from './claims';
 import { invalid, nowIso } from './validate';
 
@@ -77,6 +78,7 @@ export function createClaims(db: Database, documentId: number, items: readonly N
 function claimWriter(db: Database, documentId: number): (item: NewClaimItem, text: string) => number {
   const live = rememberedLiveChecks(db);
   const actor = getActor(db);
+  const partOf = currentPartOf(db);
   const now = nowIso();
   const taken = db.prepare<[number, string], number>('SELECT id FROM claims WHERE document_id = ? AND imported_from = ?').pluck();
   const insertClaim = db
@@ -90,8 +92,8 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
   const insertSource = db.prepare('INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)');
   const insertTag = db.prepare('INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
   const insertHistory = db.prepare(
-    `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, claim_id)
-     VALUES (?, ?, 'claim', ?, 'create', NULL, ?, ?)`,
+    `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, part_of_id, claim_id)
+     VALUES (?, ?, 'claim', ?, 'create', NULL, ?, ?, ?)`,
   );
   const imported = new Set<string>();
 
@@ -118,7 +120,7 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
     for (const tagId of values.tagIds) insertTag.run(id, tagId);
     // The record form claimRecord would read back, field for field.
     const record: ClaimRecord = { anchor, ...values, groupId: null, deletedAt: null };
-    insertHistory.run(now, actor, id, JSON.stringify(recordInOrder(record)), id);
+    insertHistory.run(now, actor, id, JSON.stringify(recordInOrder(record)), partOf, id);
     return id;
   };
 }

@@ -6,16 +6,15 @@
  * into a group, whose id is the smallest claim id in it. Every claim has a random uid, fixed
  * at creation, by which copies of a project recognise it.
  */
-import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, TextAnchor } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { resolveClaimInput } from './claim-input';
+import { createClaims, RefusedClaim } from './claims-bulk';
 import { CLAIM_COLUMNS, claimRow, getClaim, queryClaims } from './claim-read';
-import { binClaim, changeClaim, checkAnchor, claimDocumentText, claimRecord, unbinClaim, writeClaimValues } from './claim-record';
-import { getActor } from './actor';
-import { recordCreate, recordDelete, recordDiff } from './history-log';
-import { invalid, nowIso } from './validate';
+import { binClaim, changeClaim, checkAnchor, claimDocumentText, claimRecord, unbinClaim } from './claim-record';
+import { recordDelete, recordDiff } from './history-log';
+import { invalid } from './validate';
 
 export { getClaim };
 export { filterClaims } from './claim-filter';
@@ -67,27 +66,14 @@ export function listClaims(db: Database, documentId: number, options: { includeD
  * claim of the document was already imported from `importedFrom`.
  */
 export function createClaim(db: Database, claim: NewClaim): Claim {
-  const { documentId, input } = claim;
+  // A batch of one: the same checks and writes, each claim written once with its final values.
   return db.transaction(() => {
-    const anchor = checkAnchor(requireDocumentText(db, documentId), claim.anchor, claim.unplaced !== true);
-    const importedFrom = checkImportedFrom(db, documentId, claim.importedFrom ?? null);
-    const values = resolveClaimInput(db, input);
-    const now = nowIso();
-    const id = db
-      .prepare<unknown[], number>(
-        `INSERT INTO claims (uid, document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, verdict_id,
-                             confidence, created_by, imported_from, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(
-        randomUUID(), documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end,
-        values.attribution.kind, values.verdictId, values.confidence, getActor(db), importedFrom, now, now,
-      ) as number;
-    writeClaimValues(db, id, values);
-    db.prepare('UPDATE claims SET updated_at = created_at WHERE id = ?').run(id);
-    recordCreate(db, 'claim', id, claimRecord(db, id));
-    return getClaim(db, id);
+    try {
+      return getClaim(db, createClaims(db, claim.documentId, [claim])[0]!);
+    } catch (error) {
+      if (error instanceof RefusedClaim) throw new AppError(error.kind, error.message);
+      throw error;
+    }
   })();
 }
 
@@ -193,17 +179,4 @@ function requireDocumentText(db: Database, documentId: number): string {
   const text = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId);
   if (text === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
   return text;
-}
-
-function checkImportedFrom(db: Database, documentId: number, importedFrom: unknown): string | null {
-  if (importedFrom === null) return null;
-  if (typeof importedFrom !== 'string' || importedFrom === '' || importedFrom.length > MAX_IMPORTED_FROM) {
-    invalid(`Where a claim was imported from must be an id of 1 to ${MAX_IMPORTED_FROM} characters.`);
-  }
-  const taken = db
-    .prepare<[number, string], number>('SELECT id FROM claims WHERE document_id = ? AND imported_from = ?')
-    .pluck()
-    .get(documentId, importedFrom);
-  if (taken !== undefined) throw new AppError('conflict', `Claim ${taken} was already imported from this annotation.`);
-  return importedFrom;
 }

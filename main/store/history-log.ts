@@ -63,6 +63,11 @@ export function asPartOf<T>(db: Database, entryId: number, fn: () => T): T {
   }
 }
 
+/** The entry that changes recorded now are part of (see asPartOf), or null. */
+export function currentPartOf(db: Database): number | null {
+  return partOf.get(db) ?? null;
+}
+
 /** The entries recorded as part of `entryId` and not yet undone, newest first. */
 export function liveParts(db: Database, entryId: number): number[] {
   return db
@@ -88,7 +93,7 @@ export function recordChange(db: Database, change: Change): number {
       change.before === null ? null : JSON.stringify(change.before),
       change.after === null ? null : JSON.stringify(change.after),
       change.undoes ?? null,
-      partOf.get(db) ?? null,
+      currentPartOf(db),
       change.entity === 'claim' ? change.entityId : (change.claimId ?? null),
     ) as number;
 }
