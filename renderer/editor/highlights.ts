@@ -75,8 +75,12 @@ function decorationFor(h: Highlight, from: number, to: number): Decoration {
   );
 }
 
+// The whole set is never drawn, so its decorations share one empty attribute object: building
+// 20,000 of them then allocates a third as much. Drawn decorations get their attributes here.
+const NO_ATTRS = {};
+const claimOnly = (h: Highlight, from: number, to: number) =>
+  Decoration.inline(from, to, NO_ATTRS, { claimId: h.claimId, highlight: h, inclusiveStart: false, inclusiveEnd: false });
 const redecorate = (d: Decoration, from: number, to: number) => decorationFor((d.spec as HighlightSpec).highlight, from, to);
-const decorate = (h: Highlight, from: number, to: number) => decorationFor(h, from, to);
 
 function withWindow(all: DecorationSet, window: Span, state: EditorState): HighlightState {
   return new HighlightState(all, window, createDecorationTree(state.doc, all.find(window.from, window.to), redecorate));
@@ -93,12 +97,12 @@ function apply(tr: Transaction, prev: HighlightState, state: EditorState): Highl
   const window = tr.docChanged ? { from: tr.mapping.map(prev.window.from, -1), to: tr.mapping.map(prev.window.to, 1) } : prev.window;
   if (action.type === 'window') return withWindow(mapped, action.window, state);
   if (action.type === 'set') {
-    return withWindow(createDecorationTree(state.doc, action.highlights.filter((h) => h.to > h.from), decorate), window, state);
+    return withWindow(createDecorationTree(state.doc, action.highlights.filter((h) => h.to > h.from), claimOnly), window, state);
   }
   // One pass finds every decoration to replace, so a patch of many claims stays O(n log n).
   const replaced = new Set([...action.remove, ...action.upsert.map((h) => h.claimId)]);
   const stale = mapped.find(undefined, undefined, (spec) => replaced.has((spec as HighlightSpec).claimId));
-  const added = action.upsert.filter((h) => h.to > h.from).map((h) => decorationFor(h, h.from, h.to));
+  const added = action.upsert.filter((h) => h.to > h.from).map((h) => claimOnly(h, h.from, h.to));
   return withWindow(mapped.remove(stale).add(state.doc, added), window, state);
 }
 
