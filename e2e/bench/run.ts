@@ -30,13 +30,14 @@ async function main(): Promise<void> {
     seed: Number(values.seed),
     log: (line) => process.stderr.write(`${line}\n`),
   };
-  const rows: CaseResult[] = [];
-  for (const c of CASES.filter((x) => only === null || only.has(x.id))) {
+  const rows: (CaseResult & { readonly caseId: string })[] = [];
+  const run = CASES.filter((x) => only === null || only.has(x.id));
+  for (const c of run) {
     ctx.log(`[bench] ${c.id}…`);
-    rows.push(...(await c.run(ctx)));
+    rows.push(...(await c.run(ctx)).map((row) => ({ ...row, caseId: c.id })));
   }
   console.log(table(rows));
-  const report = { at: new Date().toISOString(), smoke: ctx.smoke, trials: ctx.trials, seed: ctx.seed, machine: machine(), cases: rows };
+  const report = { at: new Date().toISOString(), smoke: ctx.smoke, trials: ctx.trials, seed: ctx.seed, machine: machine(), caseIds: run.map((c) => c.id), cases: rows };
   fs.writeFileSync(values.json!, `${JSON.stringify(report, null, 2)}\n`);
   ctx.log(`[bench] report written to ${values.json}`);
 }
