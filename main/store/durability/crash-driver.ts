@@ -78,7 +78,8 @@ function randomInput(exact: string, history: number): { input: ClaimInput; state
     // Never the same twice, so that every edit changes the claim and is recorded.
     rationale: random() < 0.5 ? null : `Rationale ${seed}-${seq}`,
     status: pick(CLAIM_STATUSES),
-    note: `Note ${seed}-${seq} ${'x'.repeat(Math.floor(random() * 2000))}`,
+    // The store trims text, so the filler never leaves a trailing space for the model to expect.
+    note: `Note ${seed}-${seq} ${'x'.repeat(Math.floor(random() * 2000))}`.trimEnd(),
     tagIds: [],
     newTags: tagNames,
   };
