@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
+import { isProjectOrCompanion } from '../store/file-safety';
 
 /**
  * Writes `data` to `target` atomically. AppError('forbidden') when `target` is the open
@@ -15,9 +16,7 @@ import { AppError } from '../../shared/result';
  */
 export function writeExportFile(target: string, data: string | Uint8Array, projectPath: string): void {
   const resolved = path.resolve(target);
-  const project = path.resolve(projectPath);
-  const protectedFiles = [project, `${project}-wal`, `${project}-shm`, `${project}-journal`];
-  if (protectedFiles.some((p) => samePath(p, resolved))) {
+  if (isProjectOrCompanion(resolved, projectPath)) {
     throw new AppError('forbidden', 'An export cannot be saved over the project file. Choose another name.');
   }
   const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -41,19 +40,5 @@ export function writeExportFile(target: string, data: string | Uint8Array, proje
     if (code === 'ENOSPC') throw new AppError('too-large', 'The disk is full: the export was not saved.');
     if (code === 'EISDIR') throw new AppError('invalid-argument', `${resolved} is a folder. Choose a file name.`);
     throw error;
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  // Windows and macOS file systems usually ignore case; comparing without it there errs on the
-  // side of refusing.
-  if (process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase()) return true;
-  try {
-    // The same file reached by another name (a symlink, a different case on macOS).
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
   }
 }

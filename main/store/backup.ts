@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/result';
+import { fsyncFile, fsyncFolder, isProjectOrCompanion } from './file-safety';
 import { nativeBindingOption } from './native-binding';
 import { APPLICATION_ID, PROJECT_EXTENSION } from './project-format';
 
@@ -28,7 +29,7 @@ import { APPLICATION_ID, PROJECT_EXTENSION } from './project-format';
 export function writeProjectCopy(db: Database.Database, target: string, alsoProtect: readonly string[] = []): { bytes: number } {
   const resolved = path.resolve(target);
   const projects = [db.name, ...alsoProtect].filter((p) => p !== '' && p !== ':memory:').map((p) => path.resolve(p));
-  if (projects.some((p) => [p, `${p}-wal`, `${p}-shm`, `${p}-journal`].some((q) => samePath(q, resolved)))) {
+  if (projects.some((p) => isProjectOrCompanion(resolved, p))) {
     throw new AppError('forbidden', 'A copy cannot be saved over the project file itself. Choose another name.');
   }
   const folder = path.dirname(resolved);
@@ -260,37 +261,4 @@ function asCopyError(error: unknown, folder: string): unknown {
   if (code === 'EISDIR') return new AppError('invalid-argument', 'That name is a folder. Choose a file name.');
   if (/malformed|corrupt|not a database/i.test(message)) return new AppError('damaged', 'The project could not be read completely, so no copy was made. Export what you need instead.');
   return error;
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Makes a rename durable; not possible (nor needed) on Windows. */
-function fsyncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder; its rename is durable once it returns.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  if (process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase()) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/result';
+import { fsyncFolder } from './file-safety';
 import { migrate } from './migrate';
 import { nativeBindingOption } from './native-binding';
 import { PROJECT_EXTENSION } from './project-format';
@@ -54,18 +55,5 @@ function moveIntoPlace(temp: string, file: string): void {
     if (fs.existsSync(file)) return;
     fs.renameSync(temp, file);
   }
-  syncFolder(path.dirname(file));
-}
-
-/** Makes the new directory entry durable; not possible (nor needed) on every platform. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open or fsync a folder; its rename is durable once it returns.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  fsyncFolder(path.dirname(file));
 }
