@@ -31,9 +31,38 @@ const PAIR_WINDOW = 8;
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
   if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
-  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_WORD_EDITS });
-  if (changes === undefined) return compact([{ kind: 'removed', text: before }, { kind: 'added', text: after }]);
-  return compact(changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })));
+  // Only the middle that differs goes to jsdiff (two paragraphs with one word changed are
+  // mostly equal start and end): cut where a word follows a space in both texts, a token
+  // boundary for its tokenizer, so that the words compared are the same.
+  const [head, tail] = commonEnds(before, after);
+  const oldMiddle = before.slice(head, before.length - tail);
+  const newMiddle = after.slice(head, after.length - tail);
+  const changes = diffWordsWithSpace(oldMiddle, newMiddle, { maxEditLength: MAX_WORD_EDITS });
+  const middle: DiffPart[] =
+    changes === undefined
+      ? [{ kind: 'removed', text: oldMiddle }, { kind: 'added', text: newMiddle }]
+      : changes.map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
+  return compact([{ kind: 'same', text: before.slice(0, head) }, ...middle, { kind: 'same', text: before.slice(before.length - tail) }]);
+}
+
+/**
+ * The lengths of the longest start and end the two texts share that begin, or end, at a word
+ * following a space (" word") in both, without overlapping.
+ */
+function commonEnds(before: string, after: string): [number, number] {
+  const shortest = Math.min(before.length, after.length);
+  let same = 0;
+  while (same < shortest && before.charCodeAt(same) === after.charCodeAt(same)) same++;
+  // A start ends before a non-space character that both texts have, after a space.
+  let head = same - 1;
+  while (head > 0 && !(before[head - 1] === ' ' && /\S/u.test(before[head]!))) head--;
+  head = Math.max(0, head);
+  let sameEnd = 0;
+  while (sameEnd < shortest - head && before.charCodeAt(before.length - 1 - sameEnd) === after.charCodeAt(after.length - 1 - sameEnd)) sameEnd++;
+  // An end starts at a non-space character after a space, the space being shared too.
+  let tail = sameEnd - 1;
+  while (tail > 0 && !(before[before.length - tail - 1] === ' ' && /\S/u.test(before[before.length - tail]!))) tail--;
+  return [head, Math.max(0, tail)];
 }
 
 /** The part of `prefix` in the same paragraph as the text that follows it. */
@@ -74,27 +103,42 @@ export interface ParagraphPair extends ParagraphDiff {
  * The paragraphs of `after` lined up with those of `before`: unchanged, added, removed (placed
  * where they were), or changed with their words marked. A paragraph that moved shows as removed
  * at its old place and added at its new one.
+ *
+ * Paragraphs are lined up as a patience diff does: the common start and end, then the
+ * paragraphs that occur exactly once in each text and keep their order (the longest such run),
+ * then the same inside each gap between them; only what is left (repeated paragraphs) goes to a
+ * Myers diff. An article of thousands of paragraphs with a word changed in half of them thus
+ * costs a few small diffs instead of one whose cost grows with paragraphs × edits.
  */
 export function alignParagraphs(before: string, after: string): ParagraphPair[] {
+  const oldTexts = paragraphsOf(before);
+  const newTexts = paragraphsOf(after);
+  // Equal paragraphs get equal numbers, so that the diffs below compare numbers, not texts.
+  const ids = new Map<string, number>();
+  const idOf = (text: string) => {
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    return id;
+  };
+  const steps: Step[] = [];
+  lineUp(oldTexts.map(idOf), newTexts.map(idOf), { b0: 0, b1: oldTexts.length, a0: 0, a1: newTexts.length }, steps);
+
   const result: ParagraphPair[] = [];
   let removed: Indexed[] = [];
   let added: Indexed[] = [];
-  let b = 0;
-  let a = 0;
-  const flush = () => {
-    result.push(...pairUp(removed, added));
-    removed = [];
-    added = [];
-  };
-  for (const change of diffArrays(paragraphsOf(before), paragraphsOf(after))) {
-    if (change.removed) for (const text of change.value) removed.push({ index: b++, text });
-    else if (change.added) for (const text of change.value) added.push({ index: a++, text });
+  for (const { before: b, after: a } of steps) {
+    if (a === null) removed.push({ index: b!, text: oldTexts[b!]! });
+    else if (b === null) added.push({ index: a, text: newTexts[a]! });
     else {
-      flush();
-      for (const text of change.value) result.push({ kind: 'same', parts: [{ kind: 'same', text }], before: b++, after: a++ });
+      if (removed.length + added.length > 0) {
+        result.push(...pairUp(removed, added));
+        removed = [];
+        added = [];
+      }
+      result.push({ kind: 'same', parts: [{ kind: 'same', text: oldTexts[b]! }], before: b, after: a });
     }
   }
-  flush();
+  result.push(...pairUp(removed, added));
   return result;
 }
 
@@ -129,6 +173,111 @@ interface Indexed {
   readonly text: string;
 }
 
+/** One step of a paragraph alignment: the same paragraph in both texts, or one that only the old (after null) or the new (before null) has. */
+interface Step {
+  readonly before: number | null;
+  readonly after: number | null;
+}
+
+/** A range of old paragraphs [b0, b1) and of new ones [a0, a1). */
+interface Span {
+  readonly b0: number;
+  readonly b1: number;
+  readonly a0: number;
+  readonly a1: number;
+}
+
+// A gap of repeated paragraphs whose Myers diff would need more edits than this is shown as
+// removed then added (the diff's cost grows with paragraphs × edits).
+const MAX_PARAGRAPH_EDITS = 1000;
+
+/** Appends to `out` the steps that turn old paragraphs `o` into new ones `n` over `span` (a patience diff; see alignParagraphs). */
+function lineUp(o: readonly number[], n: readonly number[], span: Span, out: Step[]): void {
+  let { b0, a0 } = span;
+  let { b1, a1 } = span;
+  while (b0 < b1 && a0 < a1 && o[b0] === n[a0]) out.push({ before: b0++, after: a0++ });
+  let tail = 0;
+  while (b1 > b0 && a1 > a0 && o[b1 - 1] === n[a1 - 1]) {
+    b1--;
+    a1--;
+    tail++;
+  }
+  if (b0 < b1 || a0 < a1) {
+    const anchors = uniqueInOrder(o, n, { b0, b1, a0, a1 });
+    if (anchors.length === 0) {
+      myers(o, n, { b0, b1, a0, a1 }, out);
+    } else {
+      let b = b0;
+      let a = a0;
+      for (const [i, j] of anchors) {
+        lineUp(o, n, { b0: b, b1: i, a0: a, a1: j }, out);
+        out.push({ before: i, after: j });
+        b = i + 1;
+        a = j + 1;
+      }
+      lineUp(o, n, { b0: b, b1, a0: a, a1 }, out);
+    }
+  }
+  for (let k = 0; k < tail; k++) out.push({ before: b1 + k, after: a1 + k });
+}
+
+/**
+ * The paragraphs that occur exactly once in each side of `span`, as [old, new] index pairs: the
+ * longest run of them whose order is the same in both texts (patience sorting).
+ */
+function uniqueInOrder(o: readonly number[], n: readonly number[], { b0, b1, a0, a1 }: Span): [number, number][] {
+  // id → its index in the old range, or -1 when repeated there.
+  const inOld = new Map<number, number>();
+  for (let i = b0; i < b1; i++) inOld.set(o[i]!, inOld.has(o[i]!) ? -1 : i);
+  const inNew = new Map<number, number>();
+  for (let j = a0; j < a1; j++) if (inOld.has(n[j]!)) inNew.set(n[j]!, inNew.has(n[j]!) ? -1 : j);
+  const pairs: [number, number][] = [];
+  for (let i = b0; i < b1; i++) {
+    const j = inNew.get(o[i]!);
+    if (j !== undefined && j >= 0 && inOld.get(o[i]!) === i) pairs.push([i, j]);
+  }
+  if (pairs.length === 0) return pairs;
+  // Longest increasing subsequence of the new indices, the pairs being in old order.
+  const tails: number[] = [];
+  const previous: number[] = Array.from({ length: pairs.length }, () => -1);
+  pairs.forEach(([, j], k) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (pairs[tails[mid]!]![1] < j) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[k] = tails[low - 1]!;
+    tails[low] = k;
+  });
+  const run: [number, number][] = [];
+  for (let k = tails[tails.length - 1]!; k >= 0; k = previous[k]!) run.push(pairs[k]!);
+  return run.reverse();
+}
+
+/** A Myers diff of the paragraphs of `span` (repeated ones only are left here), appended to `out`. */
+function myers(o: readonly number[], n: readonly number[], { b0, b1, a0, a1 }: Span, out: Step[]): void {
+  const oldIds = o.slice(b0, b1);
+  const newIds = n.slice(a0, a1);
+  const shared = new Set(oldIds);
+  const changes = newIds.some((id) => shared.has(id)) ? diffArrays(oldIds, newIds, { maxEditLength: MAX_PARAGRAPH_EDITS }) : undefined;
+  if (changes === undefined) {
+    for (let i = b0; i < b1; i++) out.push({ before: i, after: null });
+    for (let j = a0; j < a1; j++) out.push({ before: null, after: j });
+    return;
+  }
+  let b = b0;
+  let a = a0;
+  for (const change of changes) {
+    for (let k = 0; k < change.count; k++) {
+      if (change.removed) out.push({ before: b++, after: null });
+      else if (change.added) out.push({ before: null, after: a++ });
+      else out.push({ before: b++, after: a++ });
+    }
+  }
+}
+
 /**
  * A run of removed paragraphs and the run of added ones that replaced them: pairs that share
  * most of their words become changed paragraphs; the rest stay removed or added, in order. An
@@ -140,10 +289,14 @@ function pairUp(removed: readonly Indexed[], added: readonly Indexed[]): Paragra
   let r = 0;
   for (const next of added) {
     let match = -1;
-    for (let i = r; i < Math.min(removed.length, r + PAIR_WINDOW) && match < 0; i++) if (similar(removed[i]!.text, next.text)) match = i;
-    if (match >= 0) {
+    let parts: DiffPart[] | null = null;
+    for (let i = r; i < Math.min(removed.length, r + PAIR_WINDOW) && parts === null; i++) {
+      parts = ifSimilar(removed[i]!.text, next.text);
+      match = i;
+    }
+    if (parts !== null) {
       for (; r < match; r++) out.push(whole('removed', removed[r]!));
-      out.push({ kind: 'changed', parts: wordDiff(removed[r]!.text, next.text), before: removed[r]!.index, after: next.index });
+      out.push({ kind: 'changed', parts, before: removed[r]!.index, after: next.index });
       r++;
     } else {
       out.push(whole('added', next));
@@ -153,11 +306,12 @@ function pairUp(removed: readonly Indexed[], added: readonly Indexed[]): Paragra
   return out;
 }
 
-function similar(before: string, after: string): boolean {
+/** The word diff of two paragraphs when they share most of their words (see SAME_PARAGRAPH), else null. */
+function ifSimilar(before: string, after: string): DiffPart[] | null {
   const parts = wordDiff(before, after);
   const common = countWords(parts, 'same');
   const total = common * 2 + countWords(parts, 'removed') + countWords(parts, 'added');
-  return total > 0 && (common * 2) / total >= SAME_PARAGRAPH;
+  return total > 0 && (common * 2) / total >= SAME_PARAGRAPH ? parts : null;
 }
 
 function whole(kind: 'added' | 'removed', { index, text }: Indexed): ParagraphPair {
