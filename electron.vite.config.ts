@@ -20,8 +20,15 @@ function cspMeta(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // The import worker is its own entry: a worker thread loads it from out/main/import-worker.js.
-      lib: { entry: { index: resolve(__dirname, 'main/index.ts'), 'import-worker': resolve(__dirname, 'main/import/worker/import-worker.ts') } },
+      // The import and version workers are their own entries: worker threads load them from
+      // out/main/import-worker.js and out/main/version-worker.js.
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'import-worker': resolve(__dirname, 'main/import/worker/import-worker.ts'),
+          'version-worker': resolve(__dirname, 'main/versions/worker/version-worker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
   },

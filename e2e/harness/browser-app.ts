@@ -18,6 +18,8 @@ import { openProjectSession, type ProjectSession } from '../../main/store/projec
 import { sessionHost } from '../../main/ipc/project-file-host';
 import { createImportHost, type ArticleImporter } from '../../main/import/worker/import-host';
 import { buildImportWorker } from '../../main/import/worker/worker-build';
+import { createVersionHost, type VersionWorker } from '../../main/versions/worker/version-host';
+import { buildVersionWorker } from '../../main/versions/worker/worker-build';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
 import { decodeFromBinding } from './binding-codec';
 import { chromiumPdfPrinter } from './chromium-pdf';
@@ -59,6 +61,7 @@ export class BrowserApp implements ClaimdeskApp {
   private currentPage: Page | null = null;
   private readonly dialogAnswers: (string | readonly string[] | null | Promise<string | null>)[] = [];
   private importer: ArticleImporter | null = null;
+  private versions: VersionWorker | null = null;
   /** Files the app asked the operating system to open. */
   readonly openedFiles: string[] = [];
   /** Addresses the app handed to the user's browser or mail program. */
@@ -108,6 +111,7 @@ export class BrowserApp implements ClaimdeskApp {
       return a === null ? [] : typeof a === 'string' ? [a] : [...a];
     };
     this.importer = createImportHost({ workerFile: buildImportWorker() });
+    this.versions = createVersionHost({ workerFile: buildVersionWorker() });
     const handlers = createHandlers({
       db,
       projectPath: this.projectFile,
@@ -119,6 +123,7 @@ export class BrowserApp implements ClaimdeskApp {
       notify: (progress) => this.emit(progress),
       generator: 'Claimdesk (test)',
       importer: this.importer,
+      versions: this.versions,
       // Restoring a backup closes the project; the spec then restarts, as the app relaunches.
       projectFile: sessionHost(session),
     });
@@ -190,6 +195,8 @@ export class BrowserApp implements ClaimdeskApp {
     this.currentPage = null;
     await this.importer?.close();
     this.importer = null;
+    await this.versions?.close();
+    this.versions = null;
     this.session?.close();
     this.session = null;
   }

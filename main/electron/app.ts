@@ -26,6 +26,7 @@ import { electronDialogs, electronFileOpener } from './dialogs';
 import { openExternal } from './external-links';
 import { createElectronPdfPrinter, PRINT_PARTITION } from './print-to-pdf';
 import { createImportHost, type ArticleImporter } from '../import/worker/import-host';
+import { createVersionHost, type VersionWorker } from '../versions/worker/version-host';
 import { registerIpc } from './ipc-bridge';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -38,6 +39,7 @@ let mainWindow: BrowserWindow | null = null;
 let project: ProjectSession | null = null;
 let stopBackups: (() => void) | null = null;
 let importer: ArticleImporter | null = null;
+let versionWorker: VersionWorker | null = null;
 
 registerAppScheme();
 
@@ -110,6 +112,7 @@ async function start(): Promise<void> {
   const scratchDir = path.join(app.getPath('temp'), `claimdesk-${process.pid}`);
   const articleImporter = createImportHost({ workerFile: path.join(__dirname, 'import-worker.js') });
   importer = articleImporter;
+  versionWorker = createVersionHost({ workerFile: path.join(__dirname, 'version-worker.js') });
   const dispatcher = createDispatcher(
     createHandlers({
       db: store.db,
@@ -126,6 +129,7 @@ async function start(): Promise<void> {
       notify: sendProgress,
       generator: `Claimdesk ${app.getVersion()}`,
       importer: articleImporter,
+      versions: versionWorker,
       projectFile: sessionHost(store, relaunchSoon),
     }),
     { isTrustedCaller: trustedCaller(devServerUrl) },
@@ -146,6 +150,8 @@ app.on('window-all-closed', () => {
 app.on('will-quit', () => {
   void importer?.close();
   importer = null;
+  void versionWorker?.close();
+  versionWorker = null;
   stopBackups?.();
   project?.close(); // a last backup if anything changed
   project = null;

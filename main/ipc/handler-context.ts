@@ -8,6 +8,7 @@ import type { ExportFormatInfo } from '../../shared/export/formats';
 import type { TaskProgress } from '../../shared/ipc/task-progress';
 import type { PdfPrinter } from '../export/pdf-printer';
 import type { ArticleImporter } from '../import/worker/import-host';
+import type { VersionWorker } from '../versions/worker/version-host';
 import type { SettingsStore } from '../settings/app-settings';
 import type { ProjectFileHost } from './project-file-host';
 
@@ -54,6 +55,11 @@ export interface HandlerContext {
   readonly scratchDir: string;
   /** Reads article files off the main thread. */
   readonly importer: ArticleImporter;
+  /**
+   * Links and compares versions off the main thread; absent where a test gives only the
+   * database (the version handlers then compute on the calling thread).
+   */
+  readonly versions?: VersionWorker;
   /** Prints the HTML report to PDF. */
   readonly pdf: PdfPrinter;
   /** Sends progress of a long task to the renderer. */

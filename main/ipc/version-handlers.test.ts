@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { argSchemas } from '../../shared/ipc/contract';
 import { story } from '../store/version-fixtures';
+import { compareVersions } from '../store/versions';
 import { tempProject } from '../store/test-support';
 import type { HandlerContext } from './handler-context';
 import { versionHandlers } from './handlers/version-handlers';
+import { createVersionHost } from '../versions/worker/version-host';
+import { buildVersionWorker } from '../versions/worker/worker-build';
 
 describe('the version channels', () => {
   it('validate their arguments', () => {
@@ -28,5 +31,17 @@ describe('the version channels', () => {
     expect(queue.map((r) => r.kind)).toEqual(['changed', 'moved', 'vanished', 'moved']);
     expect(await handlers['versions:resolve']({ rowId: queue[0]!.id, action: 'confirm' })).toMatchObject({ resolution: 'confirmed' });
     expect((await handlers['versions:compare']({ fromId: v1, toId: v2 })).paragraphs.length).toBe(6);
+  });
+
+  it('link and compare in the version worker, as the app does', async () => {
+    const versions = createVersionHost({ workerFile: buildVersionWorker() });
+    afterAll(() => versions.close());
+    const { db } = tempProject();
+    const { v1, v2 } = story(db);
+    const handlers = versionHandlers({ db, versions } as HandlerContext);
+    expect(await handlers['versions:link']({ documentId: v2, previousId: v1 })).toMatchObject({ version: 2, carried: 6, unchanged: 2, moved: 2, changed: 1, vanished: 1 });
+    expect((await handlers['versions:queue']({ documentId: v2 })).map((r) => r.kind)).toEqual(['changed', 'moved', 'vanished', 'moved']);
+    expect(await handlers['versions:compare']({ fromId: v1, toId: v2 })).toEqual(compareVersions(db, v1, v2));
+    await expect(Promise.resolve(handlers['versions:link']({ documentId: v2, previousId: v1 }))).rejects.toMatchObject({ kind: 'conflict' });
   });
 });

@@ -8,16 +8,19 @@
  * Importing never links: an import always makes a document of its own (version 1 of its own
  * series), and linking is a separate, explicit step — so the importers need not know about
  * versions, and a wrong guess is never made silently.
+ *
+ * Linking and comparing cost seconds on a long article; the app runs their computing part in a
+ * worker thread (linkAsNewVersionWith in `version-link.ts`, compareVersionsWith below), and the
+ * synchronous functions here do the same on the calling thread (tests, command-line tools).
  */
 import type { Database } from 'better-sqlite3';
-import { anchorAll, describeRange, type AnchorResult } from '../../shared/anchoring';
-import type { Claim, ClaimInput, DocumentSummary, TextAnchor, VersionChangeKind, VersionComparison, VersionLinkReport } from '../../shared/domain';
+import type { DocumentSummary, ParagraphDiff, VersionComparison, VersionLinkReport } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { alignParagraphs, compareParagraphs, countWords, paragraphLocator, prefixInParagraph, suffixInParagraph } from '../../shared/versions/text-diff';
-import { createClaim, linkClaims, listClaims } from './claims';
+import { planLink } from '../../shared/versions/link-plan';
+import { compareParagraphs, countWords } from '../../shared/versions/text-diff';
 import { getDocumentSummary } from './documents';
 import { DOCUMENT_SUMMARY_COLUMNS, toDocumentSummary, type DocumentSummaryRow } from './rows';
-import { insertVersionChange } from './version-queue';
+import { readLink, writeLink } from './version-link';
 import { nowIso } from './validate';
 
 /** Every version of the series `documentId` belongs to, oldest first. AppError('not-found'). */
@@ -80,101 +83,13 @@ export function keepSeparate(db: Database, documentId: number): DocumentSummary 
  * live claims of its own (its claims would mix with those carried over).
  */
 export function linkAsNewVersion(db: Database, newDocumentId: number, previousDocumentId: number): VersionLinkReport {
+  // The three steps of linkAsNewVersionWith (version-link.ts), here in one transaction on this thread.
   return db.transaction(() => {
-    const next = getDocumentSummary(db, newDocumentId);
-    const previous = getDocumentSummary(db, previousDocumentId);
-    if (newDocumentId === previousDocumentId) throw new AppError('invalid-argument', 'A document cannot be a new version of itself.');
-    if (next.versionCount > 1) {
-      throw new AppError('conflict', `“${next.title}” is already version ${next.version} of ${next.versionCount}; it cannot be linked again.`);
-    }
-    if (previous.version < previous.versionCount) {
-      throw new AppError('conflict', `“${previous.title}” already has a newer version (version ${previous.versionCount}); link to the latest version.`);
-    }
-    if (next.claimCount > 0) {
-      throw new AppError(
-        'conflict',
-        `“${next.title}” already has claims of its own; only a document without claims can become a new version, so that the previous version's claims can be carried over.`,
-      );
-    }
-    const version = previous.versionCount + 1;
-    db.prepare('UPDATE documents SET series_id = ?, version = ? WHERE id = ?').run(previous.seriesId, version, newDocumentId);
-
-    const textOf = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck();
-    const text = textOf.get(newDocumentId) ?? '';
-    const oldText = textOf.get(previousDocumentId) ?? '';
-    const kindOf = changeClassifier(oldText, text);
-    const counts: Record<VersionChangeKind | 'unchanged', number> = { unchanged: 0, moved: 0, changed: 0, vanished: 0 };
-    const claims = listClaims(db, previousDocumentId);
-    // All at once, so that each claim is looked for where the one before it went (see anchorAll).
-    const placed = new Map<number, AnchorResult>();
-    for (const { id, ...result } of anchorAll(text, claims.map(({ id, anchor }) => ({ id, anchor }))).anchored) placed.set(id, result);
-    for (const old of claims) {
-      const found = placed.get(old.id) ?? null;
-      const kind = kindOf(old.anchor, found);
-      const anchor = found === null ? unplacedAnchor(text, old.anchor) : describeRange(text, found.start, found.end);
-      const carried = createClaim(db, { documentId: newDocumentId, anchor, input: inputOf(old), unplaced: found === null });
-      linkClaims(db, old.id, carried.id);
-      if (kind !== 'unchanged') insertVersionChange(db, { claimId: carried.id, previous: old, kind, method: found?.method ?? null });
-      counts[kind] += 1;
-    }
-    return { documentId: newDocumentId, previousId: previousDocumentId, seriesId: previous.seriesId, version, carried: claims.length, ...counts };
+    const snapshot = readLink(db, newDocumentId, previousDocumentId);
+    const report = writeLink(db, snapshot, planLink(snapshot.input));
+    if (report === 'stale') throw new Error('The documents changed inside the transaction that links them.');
+    return report;
   })();
-}
-
-/**
- * What a claim's re-anchoring from `oldText` to `text` means for the user. Found word for word,
- * it is untouched when the words around it in its paragraph are the same (context beyond a
- * paragraph break is not the claim's business) and its paragraph kept its place among the
- * others (text added above it only shifts offsets); otherwise it 'moved'.
- */
-function changeClassifier(oldText: string, text: string) {
-  // Old paragraph index → the new paragraph it became (unchanged or edited in place).
-  const kept = new Map<number, number>();
-  for (const pair of alignParagraphs(oldText, text)) if (pair.before !== null && pair.after !== null) kept.set(pair.before, pair.after);
-  const oldParagraph = paragraphLocator(oldText);
-  const newParagraph = paragraphLocator(text);
-  return (old: TextAnchor, found: AnchorResult | null): VersionChangeKind | 'unchanged' => {
-    if (found === null) return 'vanished';
-    if (found.method === 'fuzzy') return 'changed';
-    const prefix = text.slice(Math.max(0, found.start - old.prefix.length), found.start);
-    const suffix = text.slice(found.end, found.end + old.suffix.length);
-    const sameContext = prefixInParagraph(prefix) === prefixInParagraph(old.prefix) && suffixInParagraph(suffix) === suffixInParagraph(old.suffix);
-    const samePlace = kept.get(oldParagraph(old.start)) === newParagraph(found.start);
-    return sameContext && samePlace ? 'unchanged' : 'moved';
-  };
-}
-
-/**
- * The anchor of a claim whose quote is not in `text`: the old quote and context, at the old
- * offsets moved inside the text (an unplaced anchor only needs offsets that fit). AppError
- * 'invalid-argument' when the whole new text is shorter than the quote.
- */
-function unplacedAnchor(text: string, old: TextAnchor): TextAnchor {
-  const length = old.exact.length;
-  if (length > text.length) {
-    throw new AppError('invalid-argument', `The new version is shorter than the quote “${old.exact.slice(0, 60)}” of the previous one; it cannot be a version of it.`);
-  }
-  const start = Math.min(old.start, text.length - length);
-  return { ...old, start, end: start + length };
-}
-
-/** The claim form's input that recreates `claim`'s record (not its anchor, group or bin state). */
-function inputOf(claim: Claim): ClaimInput {
-  return {
-    sources: claim.sources.map((link) => ({ source: { sourceId: link.source.id }, role: link.role, pinpoint: link.pinpoint })),
-    attribution: {
-      kind: claim.attribution.kind,
-      chain: claim.attribution.chain.map((hop) => ({ speaker: { speakerId: hop.speaker.id }, role: hop.role, reliability: hop.reliability })),
-    },
-    claimType: claim.claimType,
-    verdictId: claim.verdictId,
-    confidence: claim.confidence,
-    rationale: claim.rationale,
-    status: claim.status,
-    note: claim.note,
-    tagIds: [...claim.tagIds],
-    newTags: [],
-  };
 }
 
 /**
@@ -182,13 +97,33 @@ function inputOf(claim: Claim): ClaimInput {
  * AppError 'not-found', or 'invalid-argument' for two documents that are not versions of one series.
  */
 export function compareVersions(db: Database, fromId: number, toId: number): VersionComparison {
+  const { from, to, before, after } = readComparison(db, fromId, toId);
+  return comparison(from, to, compareParagraphs(before, after));
+}
+
+/** Compares two texts paragraph by paragraph (compareParagraphs); in the app, in a worker thread. */
+export type ParagraphComparer = (before: string, after: string) => Promise<ParagraphDiff[]>;
+
+/**
+ * compareVersions with the comparison computed by `comparer` (a worker thread in the app), after
+ * a short read: the texts and summaries are those of the moment of the read.
+ */
+export async function compareVersionsWith(db: Database, comparer: ParagraphComparer, fromId: number, toId: number): Promise<VersionComparison> {
+  const { from, to, before, after } = readComparison(db, fromId, toId);
+  return comparison(from, to, await comparer(before, after));
+}
+
+function readComparison(db: Database, fromId: number, toId: number) {
   return db.transaction(() => {
     const from = getDocumentSummary(db, fromId);
     const to = getDocumentSummary(db, toId);
     if (from.seriesId !== to.seriesId) throw new AppError('invalid-argument', `“${from.title}” and “${to.title}” are not versions of the same article.`);
     const textOf = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck();
-    const paragraphs = compareParagraphs(textOf.get(fromId) ?? '', textOf.get(toId) ?? '');
-    const parts = paragraphs.flatMap((p) => p.parts);
-    return { from, to, paragraphs, wordsAdded: countWords(parts, 'added'), wordsRemoved: countWords(parts, 'removed') };
+    return { from, to, before: textOf.get(fromId) ?? '', after: textOf.get(toId) ?? '' };
   })();
+}
+
+function comparison(from: DocumentSummary, to: DocumentSummary, paragraphs: ParagraphDiff[]): VersionComparison {
+  const parts = paragraphs.flatMap((p) => p.parts);
+  return { from, to, paragraphs, wordsAdded: countWords(parts, 'added'), wordsRemoved: countWords(parts, 'removed') };
 }
