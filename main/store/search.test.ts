@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/domain';
 import { deleteClaim } from './claims';
+import { createClaims } from './claims-bulk';
 import { createDocument } from './documents';
-import { searchProject, toFtsQuery } from './search';
+import { SEARCH_CANDIDATES, searchProject, toFtsQuery } from './search';
 import { createSource, deleteSource } from './sources';
-import { addArticle, addClaim, meta, sourceFields, tempProject, articleBody } from './test-support';
+import { addArticle, addClaim, anchorOf, claimInput, meta, sourceFields, tempProject, articleBody } from './test-support';
 
 describe('searchProject', () => {
   it('finds a claim by a word of its note or rationale, and by the start of a word', () => {
@@ -105,6 +106,42 @@ describe('searchProject on a busy desk', () => {
         );
       }
     }
+  });
+});
+
+/** EVERY_SNIPPET_SQL with each kind's matches limited to its newest `candidates` (what searchProject ranks). */
+const NEWEST_CANDIDATES_SQL = EVERY_SNIPPET_SQL.replace(
+  /WHERE (documents_fts|claims_fts|sources_fts) MATCH @match/gu,
+  (_, fts: string) => `WHERE ${fts} MATCH @match AND ${fts}.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT @candidates)`,
+);
+
+describe('searchProject on more matches than it ranks', () => {
+  it(`ranks the newest ${SEARCH_CANDIDATES} matches of each kind, exactly as a search over them alone would`, () => {
+    const { db } = tempProject();
+    const documentId = addArticle(db);
+    const notes = ['Police count', 'Politicians said', 'Polling stations', 'Police police police said', 'Policy paper'];
+    const count = SEARCH_CANDIDATES + 300;
+    const items = Array.from({ length: count }, (_, i) => ({
+      anchor: anchorOf(i % 2 === 0 ? '14 people' : 'Police said'),
+      input: claimInput({ note: `${notes[i % notes.length]} ${i}`, rationale: i % 3 === 0 ? 'Polled twice' : null }),
+    }));
+    const ids = createClaims(db, documentId, items);
+    for (const id of ids.filter((_, i) => i % 11 === 0)) deleteClaim(db, id);
+    for (let i = 0; i < 30; i += 1) createSource(db, sourceFields({ title: `Police bulletin ${i}` }));
+    const reference = (match: string | null, limit: number, candidates: number) =>
+      (db.prepare(NEWEST_CANDIDATES_SQL).all({ match, limit, candidates, open: SNIPPET_OPEN, close: SNIPPET_CLOSE }) as Record<string, unknown>[]).map(
+        (row) => ({ kind: row.kind, documentId: row.document_id, claimId: row.claim_id, sourceId: row.source_id, title: row.title, snippet: row.snippet }),
+      );
+    for (const query of ['po', 'pol', 'police', 'police sa', 'count 1', 'polled']) {
+      for (const limit of [5, 500]) {
+        expect(searchProject(db, query, limit)).toEqual(reference(toFtsQuery(query), limit, SEARCH_CANDIDATES));
+      }
+    }
+    // Where there are more matches than candidates, the oldest are not ranked: the bound is real.
+    const everything = reference(toFtsQuery('pol'), 500, 1_000_000);
+    expect(searchProject(db, 'pol', 500)).not.toEqual(everything);
+    // A query with fewer matches than candidates gets the best hits of the whole project.
+    expect(searchProject(db, 'count 1', 500)).toEqual(reference(toFtsQuery('count 1'), 500, 1_000_000));
   });
 });
 

@@ -37,39 +37,67 @@ interface HitRow {
 }
 
 /**
+ * How many matches of each kind (documents, claims, sources) a search ranks at most: the
+ * newest ones (highest ids). Search runs as the user types, and the first letters of a word
+ * match a large part of a desk ("pol" matches a claim in four on a newsroom desk of 100,000);
+ * ranking every one of them, and reading each claim to leave out those in the bin, costs tens
+ * of milliseconds per keystroke for a list of 50. Within the candidates the ranking is exact
+ * (bm25 with the statistics of the whole index), so a query with fewer matches than this —
+ * any query once a word or two are typed — gets exactly the best hits of the whole project.
+ */
+export const SEARCH_CANDIDATES = 2000;
+
+/** The smallest id among the newest SEARCH_CANDIDATES matches in `fts` (a floor below every id when there are fewer). */
+function candidateFloor(fts: string): string {
+  return `ifnull((SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @candidates - 1), -9223372036854775808)`;
+}
+
+/** The snippets of the hits of one kind, from one pass over the matches of `fts` in the range of the hits' ids. */
+function snippets(fts: string, idColumn: string): string {
+  return `SELECT rowid AS id, snippet(${fts}, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
+    FROM ${fts}
+    WHERE ${fts} MATCH @match
+      AND rowid BETWEEN (SELECT min(${idColumn}) FROM hits) AND (SELECT max(${idColumn}) FROM hits)
+      AND +rowid IN (SELECT ${idColumn} FROM hits)`;
+}
+
+/**
  * The query behind searchProject (exported for the benchmark, which runs it raw): named
- * parameters `match` (an FTS5 query, see toFtsQuery), `limit`, `open` and `close`.
+ * parameters `match` (an FTS5 query, see toFtsQuery), `limit`, `candidates`
+ * (SEARCH_CANDIDATES), `open` and `close`.
  *
- * The best `limit` hits are chosen first, by rank alone; only they get a snippet, each from a
- * lookup of its own row (FTS5 finds a MATCH with a rowid directly). Computing snippets in the
- * ranking query would make one for every match — every matching article of 40,000 characters
- * — before the limit applies.
+ * The best `limit` hits are chosen first, by rank alone, among the newest `candidates` matches
+ * of each kind (see SEARCH_CANDIDATES). Only they get a snippet, and the snippets of each kind
+ * come from one pass over that index's matches in the range of the hits' ids: a snippet needs
+ * the match positions of its row, and looking each hit up on its own (MATCH with rowid =)
+ * evaluates the whole query again for every hit — a tenth of a millisecond or more when a word
+ * is common. Computing snippets in the ranking query would make one for every match.
  */
 export const SEARCH_SQL = `
-  WITH hits AS (
+  WITH hits AS MATERIALIZED (
     SELECT 'document' AS kind, rowid AS document_id, NULL AS claim_id, NULL AS source_id, rank AS score
-    FROM documents_fts WHERE documents_fts MATCH @match
+    FROM documents_fts WHERE documents_fts MATCH @match AND rowid >= ${candidateFloor('documents_fts')}
     UNION ALL
     SELECT 'claim', c.document_id, c.id, NULL, claims_fts.rank
     FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-    WHERE claims_fts MATCH @match AND c.deleted_at IS NULL
+    WHERE claims_fts MATCH @match AND claims_fts.rowid >= ${candidateFloor('claims_fts')} AND c.deleted_at IS NULL
     UNION ALL
     SELECT 'source', NULL, NULL, s.id, sources_fts.rank
     FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-    WHERE sources_fts MATCH @match AND s.deleted_at IS NULL
+    WHERE sources_fts MATCH @match AND sources_fts.rowid >= ${candidateFloor('sources_fts')} AND s.deleted_at IS NULL
     ORDER BY score, kind, document_id, claim_id, source_id
     LIMIT @limit
-  )
+  ),
+  document_snippets AS MATERIALIZED (${snippets('documents_fts', "CASE kind WHEN 'document' THEN document_id END")}),
+  claim_snippets AS MATERIALIZED (${snippets('claims_fts', 'claim_id')}),
+  source_snippets AS MATERIALIZED (${snippets('sources_fts', 'source_id')})
   SELECT h.kind, h.document_id, h.claim_id, h.source_id,
          CASE h.kind WHEN 'source' THEN (SELECT title FROM sources WHERE id = h.source_id)
                      ELSE (SELECT title FROM documents WHERE id = h.document_id) END AS title,
          CASE h.kind
-           WHEN 'document' THEN (SELECT snippet(documents_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
-                                 FROM documents_fts WHERE documents_fts MATCH @match AND rowid = h.document_id)
-           WHEN 'claim' THEN (SELECT snippet(claims_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
-                              FROM claims_fts WHERE claims_fts MATCH @match AND rowid = h.claim_id)
-           ELSE (SELECT snippet(sources_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS})
-                 FROM sources_fts WHERE sources_fts MATCH @match AND rowid = h.source_id)
+           WHEN 'document' THEN (SELECT snippet FROM document_snippets WHERE id = h.document_id)
+           WHEN 'claim' THEN (SELECT snippet FROM claim_snippets WHERE id = h.claim_id)
+           ELSE (SELECT snippet FROM source_snippets WHERE id = h.source_id)
          END AS snippet
   FROM hits h
   ORDER BY h.score, h.kind, h.document_id, h.claim_id, h.source_id`;
@@ -85,8 +113,8 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
   if (match === null) return [];
   const max = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), MAX_LIMIT) : 50;
   const rows = db
-   .prepare<[{ match: string; limit: number; open: string; close: string }], HitRow>(SEARCH_SQL)
-   .all({ match, limit: max, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
+   .prepare<[{ match: string; limit: number; candidates: number; open: string; close: string }], HitRow>(SEARCH_SQL)
+   .all({ match, limit: max, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
   return rows.map((row) => ({
    kind: row.kind,
    documentId: row.document_id,

@@ -27,7 +27,7 @@ import { createDispatcher } from '../../../main/ipc/dispatcher';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { fileSettingsStore } from '../../../main/settings/app-settings';
 import { closeProject, createClaim, createClaims, createDocument, openProject, searchProject, toFtsQuery, type NewClaimItem } from '../../../main/store';
-import { SEARCH_SQL } from '../../../main/store/search';
+import { SEARCH_CANDIDATES, SEARCH_SQL } from '../../../main/store/search';
 import { claimFilterQuery, filterClaims } from '../../../main/store/claim-filter';
 import { LIST_CLAIMS_SQL, listClaims } from '../../../main/store/claims';
 import { createSource } from '../../../main/store/sources';
@@ -520,7 +520,7 @@ function queriesOf(desk: Desk, random: () => number): Query[] {
   const prefixes = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? rare() : WORDS[Math.floor(random() * WORDS.length)]!).slice(0, 3));
   const search = (queries: readonly string[]) => (raw: Database.Database) => {
     const statement = raw.prepare(SEARCH_SQL);
-    return (i: number) => statement.all({ match: toFtsQuery(pick(queries, i)), limit: 50, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
+    return (i: number) => statement.all({ match: toFtsQuery(pick(queries, i)), limit: 50, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
   };
   return [
     {

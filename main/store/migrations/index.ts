@@ -7,6 +7,7 @@ import { claimRecord } from './002-claim-record';
 import { claimIdentity } from './003-claim-identity';
 import { documentVersions } from './004-document-versions';
 import { review } from './005-review';
+import { searchPrefix } from './006-search-prefix';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review, searchPrefix];
