@@ -18,7 +18,8 @@ import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, DocumentSummary, VersionChangeKind, VersionLinkReport } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { LinkInput, LinkPlan } from '../../shared/versions/link-plan';
-import { createClaim, linkClaims, listClaims } from './claims';
+import { linkClaims, listClaims } from './claims';
+import { createClaims, RefusedClaim, type NewClaimItem } from './claims-bulk';
 import { getDocumentSummary } from './documents';
 import { insertVersionChange } from './version-queue';
 
@@ -81,12 +82,13 @@ export function writeLink(db: Database, planned: LinkSnapshot, plan: LinkPlan): 
     const version = previous.versionCount + 1;
     db.prepare('UPDATE documents SET series_id = ?, version = ? WHERE id = ?').run(previous.seriesId, version, now.next.id);
     const counts: Record<VersionChangeKind | 'unchanged', number> = { unchanged: 0, moved: 0, changed: 0, vanished: 0 };
+    if (plan.carried.some((c, i) => c.previousId !== now.claims[i]!.id)) throw new Error('A link plan does not follow the claims it was made for.');
+    // All claims in one batch: createClaim one by one reads the document's text for each.
+    const ids = createCarriedClaims(db, now.next.id, now.claims.map((old, i) => ({ anchor: plan.carried[i]!.anchor, input: inputOf(old), unplaced: plan.carried[i]!.unplaced })));
     now.claims.forEach((old, i) => {
-      const { previousId, anchor, unplaced, kind, method } = plan.carried[i]!;
-      if (previousId !== old.id) throw new Error('A link plan does not follow the claims it was made for.');
-      const carried = createClaim(db, { documentId: now.next.id, anchor, input: inputOf(old), unplaced });
-      linkClaims(db, old.id, carried.id);
-      if (kind !== 'unchanged') insertVersionChange(db, { claimId: carried.id, previous: old, kind, method });
+      const { kind, method } = plan.carried[i]!;
+      linkClaims(db, old.id, ids[i]!);
+      if (kind !== 'unchanged') insertVersionChange(db, { claimId: ids[i]!, previous: old, kind, method });
       counts[kind] += 1;
     });
     return { documentId: now.next.id, previousId: previous.id, seriesId: previous.seriesId, version, carried: now.claims.length, ...counts };
@@ -110,6 +112,16 @@ export async function linkAsNewVersionWith(db: Database, planner: LinkPlanner, n
     'conflict',
     'The documents or their claims kept changing while the new version was being linked, so nothing was linked. Try again when no one else is editing them.',
   );
+}
+
+/** createClaims, refusing as createClaim does (an AppError without the batch index). */
+function createCarriedClaims(db: Database, documentId: number, items: readonly NewClaimItem[]): number[] {
+  try {
+    return createClaims(db, documentId, items);
+  } catch (error) {
+    if (error instanceof RefusedClaim) throw new AppError(error.kind, error.message);
+    throw error;
+  }
 }
 
 function sameInput(a: LinkInput, b: LinkInput): boolean {
