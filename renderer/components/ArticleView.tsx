@@ -47,8 +47,11 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, onOpenL
   const shownRef = useRef<Map<number, Highlight>>(new Map());
   const callbacks = useRef({ onActivate, onTagRequest, onOpenLink });
   callbacks.current = { onActivate, onTagRequest, onOpenLink };
+  const highlightsRef = useRef(highlights);
+  highlightsRef.current = highlights;
 
-  // A new document gets a new view; the highlights are set in one go.
+  // A new document gets a new view, its highlights set in the state before the view first draws
+  // it (setting them on a drawn view would draw the article twice).
   useEffect(() => {
     const mount = mountRef.current;
     if (!mount) return;
@@ -67,16 +70,17 @@ export function ArticleView({ doc, highlights, onActivate, onTagRequest, onOpenL
         }),
       ],
     });
-    const view = new EditorView(mount, { state });
+    const initial = highlightsRef.current;
+    const view = new EditorView(mount, { state: initial.length > 0 ? state.apply(setHighlights(state.tr, initial)) : state });
     viewRef.current = view;
-    shownRef.current = new Map();
+    shownRef.current = new Map(initial.map((h) => [h.claimId, h]));
     return () => {
       view.destroy();
       viewRef.current = null;
     };
   }, [doc]);
 
-  // Highlights: the first set replaces everything; later changes go in one patch.
+  // Highlights that arrive later: the first set replaces everything; later changes go in one patch.
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;

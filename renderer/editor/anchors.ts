@@ -47,8 +47,24 @@ export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: Reado
 
 /** Claims are numbered in reading order (see shared/domain/reading-order.ts). */
 export function claimNumbers(claims: readonly Claim[]): Map<number, number> {
-  const sorted = [...claims].sort(readingOrder);
-  return new Map(sorted.map((c, i) => [c.id, i + 1]));
+  return new Map(inReadingOrder(claims).map((c, i) => [c.id, i + 1]));
+}
+
+/**
+ * `claims` sorted in reading order. The store lists a document's claims by start already, where
+ * reading order differs only among claims starting at the same place: those short runs are
+ * sorted alone, and a list not sorted by start is sorted whole (20,000 claims take ~20 ms).
+ */
+function inReadingOrder(claims: readonly Claim[]): readonly Claim[] {
+  for (let i = 1; i < claims.length; i += 1) if (claims[i - 1]!.anchor.start > claims[i]!.anchor.start) return [...claims].sort(readingOrder);
+  const sorted = [...claims];
+  for (let from = 0; from < sorted.length; ) {
+    let to = from + 1;
+    while (to < sorted.length && sorted[to]!.anchor.start === sorted[from]!.anchor.start) to += 1;
+    if (to - from > 1) sorted.slice(from, to).sort(readingOrder).forEach((claim, k) => (sorted[from + k] = claim));
+    from = to;
+  }
+  return sorted;
 }
 
 /**

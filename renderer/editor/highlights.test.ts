@@ -79,6 +79,51 @@ describe('claim highlights plugin', () => {
   });
 });
 
+describe('claim highlights before and after the first edit', () => {
+  // Until the document changes the claims are a sorted list; the first change turns them into a
+  // mapped DecorationSet. Every question must get the same answer from both.
+  const claims = [h(3, 30, 35), h(1, 1, 35), h(2, 10, 20), h(4, 55, 60), h(5, 10, 20)];
+
+  it('answers the same from the list and, after an edit outside every claim, from the set', () => {
+    const state = stateWith(claims);
+    const edited = state.apply(state.tr.insertText('Update: ', 85));
+    for (const s of [state, edited]) {
+      expect(getHighlightRanges(s)).toEqual(new Map(claims.map((c) => [c.claimId, { from: c.from, to: c.to }])));
+      expect(claimsAt(s, 15)).toEqual([2, 5, 1]);
+      expect(claimsAt(s, 32)).toEqual([3, 1]);
+      expect(claimsAt(s, 57)).toEqual([4]);
+      expect(getHighlightRange(s, 4)).toEqual({ from: 55, to: 60 });
+      expect(drawnIds(s)).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it('patches the list and the set alike', () => {
+    const state = stateWith(claims);
+    const edited = state.apply(state.tr.insertText('Update: ', 85));
+    const patch = (s: EditorState) => s.apply(patchHighlights(s.tr, [h(2, 40, 45), h(6, 2, 4)], [3, 9]));
+    for (const s of [patch(state), patch(edited)]) {
+      expect([...getHighlightRanges(s)].sort((a, b) => a[0] - b[0])).toEqual([
+        [1, { from: 1, to: 35 }],
+        [2, { from: 40, to: 45 }],
+        [4, { from: 55, to: 60 }],
+        [5, { from: 10, to: 20 }],
+        [6, { from: 2, to: 4 }],
+      ]);
+      expect(claimsAt(s, 3)).toEqual([6, 1]);
+      expect(drawnIds(s)).toEqual([1, 2, 4, 5, 6]);
+    }
+  });
+
+  it('maps claims set before an edit through it, and through the edits after', () => {
+    const state = stateWith(claims);
+    const once = state.apply(state.tr.insertText('Officials said: ', 1));
+    const twice = once.apply(once.tr.delete(1, 5));
+    expect(getHighlightRange(once, 4)).toEqual({ from: 71, to: 76 });
+    expect(getHighlightRange(twice, 4)).toEqual({ from: 67, to: 72 });
+    expect(twice.doc.textBetween(67, 72)).toBe(state.doc.textBetween(55, 60));
+  });
+});
+
 /** The decorations the view is given to draw. */
 function drawn(state: EditorState) {
   const plugin = state.plugins[0]!;

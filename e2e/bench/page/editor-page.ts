@@ -17,7 +17,11 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { articleSchema } from '../../../shared/article/schema';
 import type { Verdict } from '../../../shared/domain';
+import { describeRange } from '../../../shared/anchoring/describe';
+import { buildTextIndex, plainTextOf, posToOffset } from '../../../shared/article/plain-text';
+import type { Claim } from '../../../shared/domain';
 import { activeClaimPlugin } from '../../../renderer/editor/active-claim';
+import { placeClaims } from '../../../renderer/editor/anchors';
 import { getHighlightRanges, highlightsPlugin, setHighlights } from '../../../renderer/editor/highlights';
 import { linksPlugin } from '../../../renderer/editor/links';
 import { applyVerdictStyles } from '../../../renderer/editor/verdict-styles';
@@ -44,6 +48,11 @@ export interface OpenTiming {
   readonly claimsInState: number;
   /** Whether a highlight was painted inside the viewport at the end of that frame. */
   readonly paintedOnScreen: boolean;
+  /**
+   * Where the time went: the stored body parsed, the claims placed on it (anchoring, as the
+   * app's placeClaims), the highlights set in the state, the view made (and drawn), the frame.
+   */
+  readonly phases: { readonly parse: number; readonly place: number; readonly highlights: number; readonly view: number; readonly frame: number };
 }
 
 /** The page's interface to the benchmark case. */
@@ -74,11 +83,15 @@ const afterNextFrame = (): Promise<number> =>
   });
 
 let article: BenchArticle | null = null;
+/** The article's highlights as the app stores them: claims with text anchors (see `load`). */
+let claims: Claim[] = [];
+let verdictMap: ReadonlyMap<number, Verdict> = new Map();
 let view: EditorView | null = null;
 let plain: HTMLElement | null = null;
 let keyStart: number | null = null;
 let keyApplied: ((at: number) => void) | null = null;
 let keyDone: Promise<KeyTiming> | null = null;
+let phaseMarks: number[] = [];
 
 function mountPoint(): HTMLElement {
   const mount = document.getElementById('mount');
@@ -101,6 +114,9 @@ function highlightOnScreen(): boolean {
 
 function openEditor(withHighlights: boolean): EditorView {
   const doc = articleSchema.nodeFromJSON(article!.doc);
+  phaseMarks.push(performance.now());
+  const highlights = withHighlights ? placeClaims(doc, claims, verdictMap).highlights : [];
+  phaseMarks.push(performance.now());
   const state = EditorState.create({
     doc,
     plugins: [
@@ -112,9 +128,11 @@ function openEditor(withHighlights: boolean): EditorView {
       keymap(baseKeymap),
     ],
   });
-  const v = new EditorView(mountPoint(), { state, dispatchTransaction: dispatch });
-  // As the app's ArticleView does: the view first, then the highlights in one transaction.
-  if (withHighlights) v.dispatch(setHighlights(v.state.tr, article!.highlights));
+  // As the app's ArticleView does: the highlights set in the state before the view draws it.
+  const withClaims = withHighlights ? state.apply(setHighlights(state.tr, highlights)) : state;
+  phaseMarks.push(performance.now());
+  const v = new EditorView(mountPoint(), { state: withClaims, dispatchTransaction: dispatch });
+  phaseMarks.push(performance.now());
   return v;
 }
 
@@ -144,17 +162,51 @@ const api: BenchPageApi = {
       claimCount: 0,
     }));
     applyVerdictStyles(verdicts);
+    verdictMap = new Map(verdicts.map((v) => [v.id, v]));
+    // The highlights as stored claims: quote, context and offsets in the plain text, as the
+    // store keeps them; opening places them again, as the app does.
+    const doc = articleSchema.nodeFromJSON(a.doc);
+    const text = plainTextOf(doc);
+    const index = buildTextIndex(doc);
+    claims = a.highlights
+      .filter((h) => h.to > h.from)
+      .map((h): Claim => ({
+        id: h.claimId,
+        uid: `bench-${h.claimId}`,
+        documentId: 1,
+        anchor: describeRange(text, posToOffset(index, h.from), posToOffset(index, h.to)),
+        sources: [],
+        attribution: { kind: 'according-to', chain: [] },
+        claimType: null,
+        verdictId: h.verdictId,
+        confidence: 50,
+        rationale: null,
+        status: 'open',
+        note: null,
+        tagIds: [],
+        groupId: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        deletedAt: null,
+        createdBy: null,
+        importedFrom: null,
+      }))
+      // In the order the store lists a document's claims (listClaims: start, end, id).
+      .sort((x, y) => x.anchor.start - y.anchor.start || x.anchor.end - y.anchor.end || x.id - y.id);
   },
 
   async open(mode) {
     api.close();
     const start = performance.now();
+    phaseMarks = [];
     if (mode === 'contenteditable') plain = openPlain();
     else view = openEditor(mode === 'highlights');
     const end = await afterNextFrame();
+    const [parsed = start, placed = parsed, set = placed, made = set] = phaseMarks;
+    const phases = { parse: parsed - start, place: placed - parsed, highlights: set - placed, view: made - set, frame: end - made };
     const ids = new Set(Array.from(mountPoint().querySelectorAll('[data-claim-id]'), (el) => el.getAttribute('data-claim-id')));
     const claimsInState = view ? getHighlightRanges(view.state).size : 0;
-    return { firstFrame: end - start, claimsInDom: ids.size, claimsInState, paintedOnScreen: highlightOnScreen() };
+    return { firstFrame: end - start, claimsInDom: ids.size, claimsInState, paintedOnScreen: highlightOnScreen(), phases };
   },
 
   async jump(fraction) {
