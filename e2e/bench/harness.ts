@@ -35,7 +35,8 @@ export interface CaseResult {
   readonly size: string;
   /** The unit of `ours` and `peer` ("ms", "MB"). */
   readonly unit: string;
-  readonly ours: Stats;
+  /** Our figures; null when the case could not run here (`note` says why, see notRun). */
+  readonly ours: Stats | null;
   /** The peer measured in the same run; null when the case has none (say why in `note`). */
   readonly peer: Stats | null;
   readonly peerName: string;
@@ -111,6 +112,11 @@ export function result(
   };
 }
 
+/** A row for a case that cannot run on this machine (no Electron binary, say): no figures, the reason in `note`. */
+export function notRun(row: { readonly name: string; readonly size: string; readonly peerName: string; readonly target: string; readonly reason: string }): CaseResult {
+  return { name: row.name, size: row.size, unit: 'ms', ours: null, peer: null, peerName: row.peerName, ratio: null, target: row.target, met: null, note: row.reason, load: load() };
+}
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -131,7 +137,7 @@ export function table(rows: readonly CaseResult[]): string {
   const body = rows.map((r) => [
     r.name,
     r.size,
-    `${fmt(r.ours.median)} / ${fmt(r.ours.p95)} ${r.unit}`,
+    r.ours === null ? 'not run' : `${fmt(r.ours.median)} / ${fmt(r.ours.p95)} ${r.unit}`,
     r.peer ? `${fmt(r.peer.median)} / ${fmt(r.peer.p95)} ${r.unit} (${r.peerName})` : `— (${r.peerName})`,
     r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
     r.target,

@@ -9,9 +9,10 @@ import { DATA_LAYER_CASES } from './cases/data-layer';
 import { machine, table, type BenchCase, type BenchContext, type CaseResult } from './harness';
 import { reanchorCase } from './cases/anchoring';
 import { editorCases } from './cases/editor';
+import { startupCase } from './cases/startup';
 
 /** Every case, in the order the report lists them. Each module adds itself here. */
-const CASES: readonly BenchCase[] = [...editorCases, ...DATA_LAYER_CASES, reanchorCase];
+const CASES: readonly BenchCase[] = [...editorCases, ...DATA_LAYER_CASES, reanchorCase, startupCase];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
