@@ -1,7 +1,7 @@
 /**
  * Reading claims, fully resolved: each comes with its cited sources (as summaries), its
  * attribution chain (with speaker names) and its tag ids. Links are fetched for a whole list
- * of claims at once — three queries however many claims — never one query per claim.
+ * of claims at once — four queries however many claims — never one query per claim.
  */
 import type { Database } from 'better-sqlite3';
 import type {
@@ -18,6 +18,7 @@ import type {
   SpeakerKind,
 } from '../../shared/domain';
 import { AppError } from '../../shared/result';
+import { statement } from './statements';
 
 /** Columns of a claim; `c` is `claims`. */
 export const CLAIM_COLUMNS = `
@@ -50,122 +51,126 @@ export interface ClaimRow {
   deleted_at: string | null;
 }
 
-interface SourceLinkRow {
-  claim_id: number;
-  role: string;
-  pinpoint: string | null;
-  id: number;
-  type: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  reliability: string;
-}
+/** The query for the source links of a list of claims (JSON array of ids): claim, source, role, pinpoint, in claim and citation order. */
+export const SOURCE_LINKS_SQL = `SELECT cs.claim_id, cs.source_id, cs.role, cs.pinpoint FROM claim_sources cs
+  WHERE cs.claim_id IN (SELECT value FROM json_each(?)) ORDER BY cs.claim_id, cs.position`;
 
-interface HopRow {
-  claim_id: number;
-  role: string;
-  reliability: string;
-  id: number;
-  name: string;
-  kind: string;
-}
+/** The summaries of a list of sources (JSON array of ids): id, type, title, publisher, url, reliability. */
+export const SOURCE_SUMMARIES_SQL = 'SELECT s.id, s.type, s.title, s.publisher, s.url, s.reliability FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))';
+
+/** The attribution hops of a list of claims (JSON array of ids), with their speakers, in claim and chain order. */
+export const HOPS_SQL = `SELECT h.claim_id, h.role, h.reliability, sp.id, sp.name, sp.kind FROM attribution_hops h JOIN speakers sp ON sp.id = h.speaker_id
+  WHERE h.claim_id IN (SELECT value FROM json_each(?)) ORDER BY h.claim_id, h.position`;
+
+/** The tag ids of a list of claims (JSON array of ids), in claim and tag order. */
+export const TAGS_SQL = 'SELECT claim_id, tag_id FROM claim_tags WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, tag_id';
+
+/** A row selected with CLAIM_COLUMNS in raw mode (an array, in the order of CLAIM_COLUMNS). */
+type RawClaimRow = [
+  id: number, uid: string, documentId: number, exact: string, prefix: string, suffix: string, start: number, end: number,
+  attributionKind: string, claimType: string | null, verdictId: number, confidence: number, rationale: string | null,
+  status: string, note: string | null, groupId: number | null, createdBy: number | null, importedFrom: string | null,
+  createdAt: string, updatedAt: string, deletedAt: string | null,
+];
+type RawSourceLink = [claimId: number, sourceId: number, role: string, pinpoint: string | null];
+type RawSourceSummary = [id: number, type: string, title: string, publisher: string | null, url: string | null, reliability: string];
+type RawHop = [claimId: number, role: string, reliability: string, id: number, name: string, kind: string];
+type RawTag = [claimId: number, tagId: number];
 
 // The CHECK constraints admit only the domain's values, so the casts below are safe.
 
-/** Maps claim rows, fetching the links of all of them in three queries. */
-export function toClaims(db: Database, rows: readonly ClaimRow[]): Claim[] {
+/**
+ * Resolves claim rows read in raw mode (arrays: the mapping reads positions instead of
+ * building an object per row first). The links of all of them are read at once: the source
+ * links, the summaries of the distinct sources they cite (each read once, however many
+ * claims cite it; every link still gets an object of its own), the hops and the tags.
+ */
+function resolveClaims(db: Database, rows: readonly RawClaimRow[]): Claim[] {
   if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((row) => row.id));
-  const sources = groupBy(
-    db
-      .prepare<[string], SourceLinkRow>(
-        `SELECT cs.claim_id, cs.role, cs.pinpoint, s.id, s.type, s.title, s.publisher, s.url, s.reliability
-         FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-         WHERE cs.claim_id IN (SELECT value FROM json_each(?)) ORDER BY cs.claim_id, cs.position`,
-      )
-      .all(ids),
-    (row): ClaimSourceLink => ({
-      source: {
-        id: row.id,
-        type: row.type as SourceType,
-        title: row.title,
-        publisher: row.publisher,
-        url: row.url,
-        reliability: row.reliability as Reliability,
-      },
-      role: row.role as SourceRole,
-      pinpoint: row.pinpoint,
-    }),
-  );
+  const ids = JSON.stringify(rows.map((row) => row[0]));
+  const links = statement<[string], RawSourceLink>(db, SOURCE_LINKS_SQL).raw(true).all(ids) as unknown as RawSourceLink[];
+  const summaries = new Map<number, RawSourceSummary>();
+  if (links.length > 0) {
+    const sourceIds = JSON.stringify([...new Set(links.map((link) => link[1]))]);
+    const found = statement<[string], RawSourceSummary>(db, SOURCE_SUMMARIES_SQL).raw(true).all(sourceIds) as unknown as RawSourceSummary[];
+    for (const summary of found) summaries.set(summary[0], summary);
+  }
+  const sources = groupBy(links, (link): ClaimSourceLink => {
+    const s = summaries.get(link[1])!;
+    return {
+      source: { id: s[0], type: s[1] as SourceType, title: s[2], publisher: s[3], url: s[4], reliability: s[5] as Reliability },
+      role: link[2] as SourceRole,
+      pinpoint: link[3],
+    };
+  });
   const hops = groupBy(
-    db
-      .prepare<[string], HopRow>(
-        `SELECT h.claim_id, h.role, h.reliability, sp.id, sp.name, sp.kind
-         FROM attribution_hops h JOIN speakers sp ON sp.id = h.speaker_id
-         WHERE h.claim_id IN (SELECT value FROM json_each(?)) ORDER BY h.claim_id, h.position`,
-      )
-      .all(ids),
-    (row): AttributionHop => ({
-      speaker: { id: row.id, name: row.name, kind: row.kind as SpeakerKind },
-      role: row.role as HopRole,
-      reliability: row.reliability as Reliability,
+    statement<[string], RawHop>(db, HOPS_SQL).raw(true).all(ids) as unknown as RawHop[],
+    (hop): AttributionHop => ({
+      speaker: { id: hop[3], name: hop[4], kind: hop[5] as SpeakerKind },
+      role: hop[1] as HopRole,
+      reliability: hop[2] as Reliability,
     }),
   );
-  const tags = groupBy(
-    db
-      .prepare<[string], { claim_id: number; tag_id: number }>(
-        'SELECT claim_id, tag_id FROM claim_tags WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, tag_id',
-      )
-      .all(ids),
-    (row) => row.tag_id,
-  );
+  const tags = groupBy(statement<[string], RawTag>(db, TAGS_SQL).raw(true).all(ids) as unknown as RawTag[], (tag) => tag[1]);
   return rows.map((row) => ({
-    id: row.id,
-    uid: row.uid,
-    documentId: row.document_id,
-    anchor: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.pos_start, end: row.pos_end },
-    sources: sources.get(row.id) ?? [],
-    attribution: { kind: row.attribution_kind as AttributionKind, chain: hops.get(row.id) ?? [] },
-    claimType: row.claim_type as ClaimType | null,
-    verdictId: row.verdict_id,
-    confidence: row.confidence,
-    rationale: row.rationale,
-    status: row.status as ClaimStatus,
-    note: row.note,
-    tagIds: tags.get(row.id) ?? [],
-    groupId: row.group_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-    createdBy: row.created_by,
-    importedFrom: row.imported_from,
+    id: row[0],
+    uid: row[1],
+    documentId: row[2],
+    anchor: { exact: row[3], prefix: row[4], suffix: row[5], start: row[6], end: row[7] },
+    sources: sources.get(row[0]) ?? [],
+    attribution: { kind: row[8] as AttributionKind, chain: hops.get(row[0]) ?? [] },
+    claimType: row[9] as ClaimType | null,
+    verdictId: row[10],
+    confidence: row[11],
+    rationale: row[12],
+    status: row[13] as ClaimStatus,
+    note: row[14],
+    tagIds: tags.get(row[0]) ?? [],
+    groupId: row[15],
+    createdAt: row[18],
+    updatedAt: row[19],
+    deletedAt: row[20],
+    createdBy: row[16],
+    importedFrom: row[17],
   }));
 }
 
-function groupBy<R extends { claim_id: number }, T>(rows: readonly R[], map: (row: R) => T): Map<number, T[]> {
+/** Groups rows whose first value is a claim id, in their order. */
+function groupBy<R extends readonly [number, ...unknown[]], T>(rows: readonly R[], map: (row: R) => T): Map<number, T[]> {
   const byClaim = new Map<number, T[]>();
   for (const row of rows) {
-    const list = byClaim.get(row.claim_id) ?? [];
-    list.push(map(row));
-    byClaim.set(row.claim_id, list);
+    const list = byClaim.get(row[0]);
+    if (list === undefined) byClaim.set(row[0], [map(row)]);
+    else list.push(map(row));
   }
   return byClaim;
 }
 
+const CLAIM_BY_ID_SQL = `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`;
+
 /** The row of claim `id`, live or in the bin; AppError('not-found'). */
 export function claimRow(db: Database, id: number): ClaimRow {
-  const row = db.prepare<[number], ClaimRow>(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`).get(id);
-  if (row === undefined) throw new AppError('not-found', 'This claim does not exist (it may have been deleted).');
+  const row = statement<[number], ClaimRow>(db, CLAIM_BY_ID_SQL).get(id);
+  if (row === undefined) throw notFound();
   return row;
 }
 
 /** One claim, live or in the bin, fully resolved; AppError('not-found') if there is none. */
 export function getClaim(db: Database, id: number): Claim {
-  return toClaims(db, [claimRow(db, id)])[0] as Claim;
+  const row = statement<[number], RawClaimRow>(db, CLAIM_BY_ID_SQL).raw(true).get(id) as unknown as RawClaimRow | undefined;
+  if (row === undefined) throw notFound();
+  return resolveClaims(db, [row])[0]!;
 }
 
-/** Claims selected by `sql` (which must select CLAIM_COLUMNS from `claims c`) with `params`. */
+function notFound(): AppError {
+  return new AppError('not-found', 'This claim does not exist (it may have been deleted).');
+}
+
+/**
+ * Claims selected by `sql` (which must select CLAIM_COLUMNS from `claims c`) with `params`,
+ * fully resolved. The statement is kept for the connection (see statements.ts), so `sql` must
+ * be one of a fixed set of texts, never built from input.
+ */
 export function queryClaims(db: Database, sql: string, params: unknown[]): Claim[] {
-  return toClaims(db, db.prepare<unknown[], ClaimRow>(sql).all(...params));
+  return resolveClaims(db, statement<unknown[], RawClaimRow>(db, sql).raw(true).all(...params) as unknown as RawClaimRow[]);
 }

@@ -18,6 +18,7 @@ import { resolveClaimInput } from './claim-input';
 import { checkAnchor, rememberedLiveChecks, type ClaimRecord } from './claim-record';
 import { currentPartOf } from './history-log';
 import { MAX_IMPORTED_FROM, type NewClaim } from './claims';
+import { statement } from './statements';
 import { invalid, nowIso } from './validate';
 
 /** One claim of a createClaims batch: a NewClaim without its document. */
@@ -49,29 +50,32 @@ export class RefusedClaim extends AppError {
  * refused; nothing is stored.
  */
 export function createClaims(db: Database, documentId: number, items: readonly NewClaimItem[]): number[] {
-  return db.transaction(() => {
-    const text = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId);
-    if (text === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
-    if (items.length === 0) return [];
-    const write = claimWriter(db, documentId);
-    const bulkIndex = items.length >= BULK_INDEX_THRESHOLD;
-    const trigger = bulkIndex ? suspendClaimIndexTrigger(db) : null;
-    const ids = items.map((item, index) => {
-      try {
-        return write(item, text);
-      } catch (error) {
-        if (error instanceof AppError) throw new RefusedClaim(index, error);
-        throw error;
-      }
-    });
-    if (trigger !== null) {
-      db.prepare<[number, number]>(
-        'INSERT INTO claims_fts (rowid, exact, note, rationale) SELECT id, exact, note, rationale FROM claims WHERE id BETWEEN ? AND ?',
-      ).run(ids[0]!, ids[ids.length - 1]!);
-      db.exec(trigger);
+  return db.transaction(() => writeClaims(db, documentId, items))();
+}
+
+/** createClaims without its own transaction: for a caller that already has one (createClaim). */
+export function writeClaims(db: Database, documentId: number, items: readonly NewClaimItem[]): number[] {
+  const text = statement<[number], string>(db, 'SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId);
+  if (text === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
+  if (items.length === 0) return [];
+  const write = claimWriter(db, documentId);
+  const bulkIndex = items.length >= BULK_INDEX_THRESHOLD;
+  const trigger = bulkIndex ? suspendClaimIndexTrigger(db) : null;
+  const ids = items.map((item, index) => {
+    try {
+      return write(item, text);
+    } catch (error) {
+      if (error instanceof AppError) throw new RefusedClaim(index, error);
+      throw error;
     }
-    return ids;
-  })();
+  });
+  if (trigger !== null) {
+    db.prepare<[number, number]>(
+      'INSERT INTO claims_fts (rowid, exact, note, rationale) SELECT id, exact, note, rationale FROM claims WHERE id BETWEEN ? AND ?',
+    ).run(ids[0]!, ids[ids.length - 1]!);
+    db.exec(trigger);
+  }
+  return ids;
 }
 
 /** A function that writes one claim of `documentId` (whose plain text it is given) and returns its id. */
@@ -80,18 +84,19 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
   const actor = getActor(db);
   const partOf = currentPartOf(db);
   const now = nowIso();
-  const taken = db.prepare<[number, string], number>('SELECT id FROM claims WHERE document_id = ? AND imported_from = ?').pluck();
-  const insertClaim = db
-    .prepare<unknown[], number>(
-      `INSERT INTO claims (uid, document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, claim_type, verdict_id,
-                           confidence, rationale, status, note, created_by, imported_from, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
-    .pluck();
-  const insertHop = db.prepare('INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)');
-  const insertSource = db.prepare('INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)');
-  const insertTag = db.prepare('INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
-  const insertHistory = db.prepare(
+  // Statements are shared per connection: each use below sets its mode (pluck) itself.
+  const taken = statement<[number, string], number>(db, 'SELECT id FROM claims WHERE document_id = ? AND imported_from = ?');
+  const insertClaim = statement<unknown[], number>(
+    db,
+    `INSERT INTO claims (uid, document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, claim_type, verdict_id,
+                         confidence, rationale, status, note, created_by, imported_from, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  );
+  const insertHop = statement(db, 'INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)');
+  const insertSource = statement(db, 'INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)');
+  const insertTag = statement(db, 'INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
+  const insertHistory = statement(
+    db,
     `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, part_of_id, claim_id)
      VALUES (?, ?, 'claim', ?, 'create', NULL, ?, ?, ?)`,
   );
@@ -104,14 +109,14 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
       if (typeof importedFrom !== 'string' || importedFrom === '' || importedFrom.length > MAX_IMPORTED_FROM) {
         invalid(`Where a claim was imported from must be an id of 1 to ${MAX_IMPORTED_FROM} characters.`);
       }
-      const earlier = imported.has(importedFrom) ? 'Another claim of this batch' : taken.get(documentId, importedFrom);
+      const earlier = imported.has(importedFrom) ? 'Another claim of this batch' : taken.pluck().get(documentId, importedFrom);
       if (earlier !== undefined) {
         throw new AppError('conflict', `${typeof earlier === 'number' ? `Claim ${earlier}` : earlier} was already imported from this annotation.`);
       }
       imported.add(importedFrom);
     }
     const values = resolveClaimInput(db, item.input, live);
-    const id = insertClaim.get(
+    const id = insertClaim.pluck().get(
       randomUUID(), documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, values.attribution.kind,
       values.claimType, values.verdictId, values.confidence, values.rationale, values.status, values.note, actor, importedFrom, now, now,
     ) as number;

@@ -10,10 +10,11 @@ import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, TextAnchor } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { resolveClaimInput } from './claim-input';
-import { createClaims, RefusedClaim } from './claims-bulk';
+import { RefusedClaim, writeClaims } from './claims-bulk';
 import { CLAIM_COLUMNS, claimRow, getClaim, queryClaims } from './claim-read';
 import { binClaim, changeClaim, checkAnchor, claimDocumentText, claimRecord, unbinClaim } from './claim-record';
 import { recordDelete, recordDiff } from './history-log';
+import { statement } from './statements';
 import { invalid } from './validate';
 
 export { getClaim };
@@ -52,7 +53,7 @@ export const LIST_CLAIMS_SQL = `
  */
 export function listClaims(db: Database, documentId: number, options: { includeDeleted?: boolean } = {}): Claim[] {
   return db.transaction(() => {
-    requireDocumentText(db, documentId);
+    requireDocument(db, documentId);
     return queryClaims(db, LIST_CLAIMS_SQL, [documentId, options.includeDeleted ? 1 : 0]);
   })();
 }
@@ -69,7 +70,7 @@ export function createClaim(db: Database, claim: NewClaim): Claim {
   // A batch of one: the same checks and writes, each claim written once with its final values.
   return db.transaction(() => {
     try {
-      return getClaim(db, createClaims(db, claim.documentId, [claim])[0]!);
+      return getClaim(db, writeClaims(db, claim.documentId, [claim])[0]!);
     } catch (error) {
       if (error instanceof RefusedClaim) throw new AppError(error.kind, error.message);
       throw error;
@@ -175,8 +176,8 @@ function groupMembers(db: Database, group: number): number[] {
   return db.prepare<[number], number>('SELECT id FROM claims WHERE group_id = ? ORDER BY id').pluck().all(group);
 }
 
-function requireDocumentText(db: Database, documentId: number): string {
-  const text = db.prepare<[number], string>('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId);
-  if (text === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
-  return text;
+/** AppError('not-found') unless document `documentId` exists (without reading its text). */
+function requireDocument(db: Database, documentId: number): void {
+  const found = statement<[number], number>(db, 'SELECT 1 FROM documents WHERE id = ?').pluck().get(documentId);
+  if (found === undefined) throw new AppError('not-found', 'This document does not exist (it may have been deleted).');
 }

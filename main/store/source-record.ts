@@ -18,6 +18,7 @@ import {
 import { AppError } from '../../shared/result';
 import { attachmentsOf } from './attachment-rows';
 import { recordCreate, type HistoryHandler, type HistoryRecord } from './history-log';
+import { statement } from './statements';
 import { invalid, nowIso, oneOf, optionalText, partialDate, recordId, requiredText, webUrl } from './validate';
 
 /** Columns of a source; `s` is `sources`. The claim count counts live claims. */
@@ -90,9 +91,7 @@ export function sourceRow(db: Database, id: number): SourceRow {
 
 /** Source `id` as cited by a claim: it must exist and be live, else AppError('invalid-argument'). */
 export function requireLiveSource(db: Database, id: number): void {
-  const row = db
-    .prepare<[number], { title: string; deleted_at: string | null }>('SELECT title, deleted_at FROM sources WHERE id = ?')
-    .get(id);
+  const row = statement<[number], { title: string; deleted_at: string | null }>(db, 'SELECT title, deleted_at FROM sources WHERE id = ?').get(id);
   if (row === undefined) invalid(`The source #${id} does not exist.`);
   if (row.deleted_at !== null) invalid(`The source "${row.title}" is in the bin; restore it first.`);
 }

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { SPEAKER_KINDS, type Speaker, type SpeakerFields, type SpeakerKind } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { recordCreate, type HistoryHandler, type HistoryRecord } from './history-log';
+import { statement } from './statements';
 import { invalid, nowIso, oneOf, optionalText, requiredText } from './validate';
 
 /** Columns of a speaker; `sp` is `speakers`. The claim count counts live claims. */
@@ -64,9 +65,7 @@ export function speakerRow(db: Database, id: number): SpeakerRow {
 
 /** Speaker `id` as named in a chain: it must exist and be live, else AppError('invalid-argument'). Returns the id. */
 export function requireLiveSpeaker(db: Database, id: number): number {
-  const row = db
-    .prepare<[number], { name: string; deleted_at: string | null }>('SELECT name, deleted_at FROM speakers WHERE id = ?')
-    .get(id);
+  const row = statement<[number], { name: string; deleted_at: string | null }>(db, 'SELECT name, deleted_at FROM speakers WHERE id = ?').get(id);
   if (row === undefined) invalid(`The speaker #${id} does not exist.`);
   if (row.deleted_at !== null) invalid(`The speaker "${row.name}" is in the bin; restore them first.`);
   return id;

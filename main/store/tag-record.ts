@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import type { HistoryHandler, HistoryRecord } from './history-log';
 import { recordCreate } from './history-log';
+import { statement } from './statements';
 import { hexColor, invalid, nameKey, nowIso, requiredText } from './validate';
 
 /** A row of `tags`. */
@@ -27,14 +28,14 @@ const TAG_COLUMNS = 'id, parent_id, name, color, deleted_at, merged_into_id';
 
 /** The row of tag `id`, live or not; AppError('not-found'). */
 export function tagRow(db: Database, id: number): TagRow {
-  const row = db.prepare<[number], TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE id = ?`).get(id);
+  const row = statement<[number], TagRow>(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE id = ?`).get(id);
   if (row === undefined) throw new AppError('not-found', 'This tag does not exist (it may have been deleted).');
   return row;
 }
 
 /** Tag `id` as given to a claim: it must exist and be live, else AppError('invalid-argument'). Returns the id. */
 export function requireLiveTag(db: Database, id: number): number {
-  const row = db.prepare<[number], TagRow>(`SELECT ${TAG_COLUMNS} FROM tags WHERE id = ?`).get(id);
+  const row = statement<[number], TagRow>(db, `SELECT ${TAG_COLUMNS} FROM tags WHERE id = ?`).get(id);
   if (row === undefined) invalid(`The tag #${id} does not exist.`);
   if (row.deleted_at !== null) invalid(`The tag "${row.name}" was deleted; restore it first.`);
   return id;

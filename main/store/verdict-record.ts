@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { VerdictFields } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { HistoryHandler } from './history-log';
+import { statement } from './statements';
 import { hexColor, invalid, nameKey, nowIso, requiredText } from './validate';
 
 /** A row of `verdicts` with its count of live claims; `v` is `verdicts`. */
@@ -35,9 +36,7 @@ export function verdictRow(db: Database, id: number): VerdictRow {
 
 /** Verdict `id` as given to a claim: it must exist and be live, else AppError('invalid-argument'). Returns the id. */
 export function requireLiveVerdict(db: Database, id: number): number {
-  const row = db
-    .prepare<[number], { label: string; retired_at: string | null }>('SELECT label, retired_at FROM verdicts WHERE id = ?')
-    .get(id);
+  const row = statement<[number], { label: string; retired_at: string | null }>(db, 'SELECT label, retired_at FROM verdicts WHERE id = ?').get(id);
   if (row === undefined) invalid('This verdict does not exist.');
   if (row.retired_at !== null) invalid(`The verdict "${row.label}" was deleted from the scale; choose another.`);
   return id;

@@ -15,7 +15,8 @@
  * - create-claim: ours is createClaim (validation, links, history, the claim read back); the
  *   peer one prepared INSERT of a claim row. The IPC round trip (the real dispatcher and
  *   handlers, argument validation included, in process) is a row of its own, without a target.
- * - queries: each store function against the SQL it issues, prepared once and run raw.
+ * - queries: each store function against the SQL it issues, prepared once and run raw (rows as
+ *   arrays, as the store reads them).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ import { closeProject, createClaim, createClaims, createDocument, openProject, s
 import { SEARCH_CANDIDATES, SEARCH_SQL } from '../../../main/store/search';
 import { claimFilterQuery, filterClaims } from '../../../main/store/claim-filter';
 import { LIST_CLAIMS_SQL, listClaims } from '../../../main/store/claims';
+import { HOPS_SQL, SOURCE_LINKS_SQL, SOURCE_SUMMARIES_SQL, TAGS_SQL } from '../../../main/store/claim-read';
 import { createSource } from '../../../main/store/sources';
 import { createTag } from '../../../main/store/tags';
 import { prng, result, sample, stats, type BenchCase, type BenchContext, type CaseResult } from '../harness';
@@ -488,23 +490,21 @@ interface Query {
   readonly peer: (raw: Database.Database) => (i: number) => unknown;
 }
 
-/** Runs the three link queries toClaims issues for the claims `rows`, as the store does. */
-function linkQueries(raw: Database.Database): (rows: readonly { id: number }[]) => void {
-  const sources = raw.prepare(
-    `SELECT cs.claim_id, cs.role, cs.pinpoint, s.id, s.type, s.title, s.publisher, s.url, s.reliability
-     FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-     WHERE cs.claim_id IN (SELECT value FROM json_each(?)) ORDER BY cs.claim_id, cs.position`,
-  );
-  const hops = raw.prepare(
-    `SELECT h.claim_id, h.role, h.reliability, sp.id, sp.name, sp.kind
-     FROM attribution_hops h JOIN speakers sp ON sp.id = h.speaker_id
-     WHERE h.claim_id IN (SELECT value FROM json_each(?)) ORDER BY h.claim_id, h.position`,
-  );
-  const tags = raw.prepare('SELECT claim_id, tag_id FROM claim_tags WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, tag_id');
+/**
+ * Runs the link queries the store issues for the claims `rows` (raw rows, id first), as it
+ * does: raw mode, the source links, then the summaries of the distinct sources they cite, the
+ * hops and the tags.
+ */
+function linkQueries(raw: Database.Database): (rows: readonly unknown[][]) => void {
+  const links = raw.prepare(SOURCE_LINKS_SQL).raw(true);
+  const summaries = raw.prepare(SOURCE_SUMMARIES_SQL).raw(true);
+  const hops = raw.prepare(HOPS_SQL).raw(true);
+  const tags = raw.prepare(TAGS_SQL).raw(true);
   return (rows) => {
     if (rows.length === 0) return;
-    const ids = JSON.stringify(rows.map((r) => r.id));
-    sources.all(ids);
+    const ids = JSON.stringify(rows.map((r) => r[0]));
+    const found = links.all(ids) as unknown[][];
+    if (found.length > 0) summaries.all(JSON.stringify([...new Set(found.map((link) => link[1]))]));
     hops.all(ids);
     tags.all(ids);
   };
@@ -529,9 +529,9 @@ function queriesOf(desk: Desk, random: () => number): Query[] {
       note: 'listClaims (claims resolved with sources, attribution and tags) against its four queries run raw',
       ours: (db, i) => listClaims(db, pick(documentIds, i)),
       peer: (raw) => {
-        const list = raw.prepare(LIST_CLAIMS_SQL);
+        const list = raw.prepare(LIST_CLAIMS_SQL).raw(true);
         const links = linkQueries(raw);
-        return (i) => links(list.all(pick(documentIds, i), 0) as { id: number }[]);
+        return (i) => links(list.all(pick(documentIds, i), 0) as unknown[][]);
       },
     },
     {
@@ -541,9 +541,9 @@ function queriesOf(desk: Desk, random: () => number): Query[] {
       ours: (db, i) => filterClaims(db, { tagIds: [pick(desk.typicalTags, i)] }),
       peer: (raw) => {
         const { sql } = claimFilterQuery({ tagIds: [desk.typicalTags[0]!] });
-        const statement = raw.prepare(sql);
+        const statement = raw.prepare(sql).raw(true);
         const links = linkQueries(raw);
-        return (i) => links(statement.all(JSON.stringify([pick(desk.typicalTags, i)])) as { id: number }[]);
+        return (i) => links(statement.all(JSON.stringify([pick(desk.typicalTags, i)])) as unknown[][]);
       },
     },
     { name: 'full-text search, top 50', limitMs: 10, note: 'searchProject: a common word and a rarer one, over articles, claims and sources', ours: (db, i) => searchProject(db, pick(phrases, i), 50), peer: search(phrases) },
