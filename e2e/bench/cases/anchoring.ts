@@ -8,14 +8,26 @@
  * words, some of them inside quotes, and paragraph moves. Each quote is tracked through every
  * edit, so where it really is in the new version is known.
  *
- * Ours: `anchorAll`, the function the app runs when a new version is linked (main, carrying
- * claims over) and when a document is opened (renderer, placing highlights). The peer: the
+ * Ours: `anchorAll`, the function the app runs when a new version is linked (main's version
+ * worker, carrying claims over) and when a document is opened (renderer, placing highlights).
+ * Beside the pass, the app's real link path runs on a real project file — the 'versions:link'
+ * handler with its worker: a short read, the plan in the worker, one write transaction — while a
+ * 1 ms timer watches the main thread for its longest block. The peer: the
  * Hypothesis client's text-quote anchoring, reimplemented below. Accuracy is the share of
  * quotes found within 8 characters of their true start and end.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { anchorAll, describeRange } from '../../../shared/anchoring';
-import type { TextAnchor } from '../../../shared/domain';
+import type { ClaimInput, TextAnchor, VersionLinkReport } from '../../../shared/domain';
 import search from 'approx-string-match';
+import type { HandlerContext } from '../../../main/ipc/handler-context';
+import { versionHandlers } from '../../../main/ipc/handlers/version-handlers';
+import { closeProject, createClaims, createDocument, openProject } from '../../../main/store';
+import { createVersionHost, type VersionWorker } from '../../../main/versions/worker/version-host';
+import { buildVersionWorker } from '../../../main/versions/worker/worker-build';
 import { prng, result, sample, stats, type BenchCase, type BenchContext, type CaseResult } from '../harness';
 
 // ---------------------------------------------------------------------------------------------
@@ -237,8 +249,138 @@ function ours(text: string, anchors: readonly TextAnchor[]): (Found | null)[] {
   return out;
 }
 
-// The app's callers run the pass in one synchronous loop; this is the chunk a caller that
-// yields between chunks would run, to show how long the longest task would be.
+// ---------------------------------------------------------------------------------------------
+// The app's real link path, on a real project file, with the main thread watched.
+
+const CLAIM_INPUT: ClaimInput = {
+  sources: [],
+  attribution: { kind: 'according-to', chain: [] },
+  claimType: null,
+  verdictId: 1,
+  confidence: 50,
+  rationale: null,
+  status: 'open',
+  note: 'Checked against the ministry bulletin.',
+  tagIds: [],
+  newTags: [],
+};
+
+/** Watches the main thread: the longest gap between ticks of a 1 ms timer, and the event-loop delay histogram's maximum. */
+function watchMainThread(): { stop(): { longestGap: number; delayMax: number } } {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  let last = performance.now();
+  let longestGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      longestGap = Math.max(longestGap, performance.now() - last);
+      histogram.disable();
+      return { longestGap, delayMax: histogram.max / 1e6 };
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+interface LinkRun {
+  readonly total: number;
+  readonly read: number;
+  readonly worker: number;
+  readonly write: number;
+  readonly longestGap: number;
+  readonly delayMax: number;
+  readonly compareTotal: number;
+  readonly compareGap: number;
+  readonly report: VersionLinkReport;
+}
+
+/**
+ * Links the new version in a real project file through the app's 'versions:link' handler with
+ * its version worker, `trials` times (each on a fresh copy of the project), while a timer
+ * watches the main thread; then compares the two versions through 'versions:compare' likewise.
+ */
+async function measureLink(oldText: string, newText: string, anchors: readonly TextAnchor[], trials: number): Promise<LinkRun[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-link-'));
+  const file = path.join(folder, 'desk.claimdesk');
+  const body = (text: string) => ({ type: 'doc', content: text.split('\n\n').map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) });
+  const meta = (title: string) => ({ title, publication: 'Meridian Wire', author: null, url: 'https://wire.example/long-story', publishedOn: null });
+  let ids = { v1: 0, v2: 0 };
+  const setup = openProject(file, { create: true });
+  try {
+    setup.transaction(() => {
+      const v1 = createDocument(setup, { meta: meta('Long story'), body: body(oldText), plainText: oldText }).id;
+      createClaims(setup, v1, anchors.map((anchor) => ({ anchor, input: CLAIM_INPUT })));
+      const v2 = createDocument(setup, { meta: meta('Long story, revised'), body: body(newText), plainText: newText }).id;
+      ids = { v1, v2 };
+    })();
+  } finally {
+    closeProject(setup);
+  }
+  const host = createVersionHost({ workerFile: buildVersionWorker() });
+  const runs: LinkRun[] = [];
+  try {
+    for (let trial = 0; trial < trials; trial++) {
+      const copy = path.join(folder, `trial-${trial}.claimdesk`);
+      fs.copyFileSync(file, copy);
+      const db = openProject(copy);
+      try {
+        const marks = { planStart: 0, planEnd: 0 };
+        const versions: VersionWorker = {
+          planLink: async (input) => {
+            marks.planStart = performance.now();
+            const plan = await host.planLink(input);
+            marks.planEnd = performance.now();
+            return plan;
+          },
+          compare: (before, after) => host.compare(before, after),
+          close: async () => {},
+        };
+        const handlers = versionHandlers({ db, versions } as HandlerContext);
+        await tick();
+        const watch = watchMainThread();
+        await tick();
+        const start = performance.now();
+        const report = await handlers['versions:link']({ documentId: ids.v2, previousId: ids.v1 });
+        const end = performance.now();
+        await tick();
+        const linked = watch.stop();
+        const compareWatch = watchMainThread();
+        await tick();
+        const compareStart = performance.now();
+        await handlers['versions:compare']({ fromId: ids.v1, toId: ids.v2 });
+        const compareEnd = performance.now();
+        await tick();
+        const compared = compareWatch.stop();
+        runs.push({
+          total: end - start,
+          read: marks.planStart - start,
+          worker: marks.planEnd - marks.planStart,
+          write: end - marks.planEnd,
+          longestGap: linked.longestGap,
+          delayMax: linked.delayMax,
+          compareTotal: compareEnd - compareStart,
+          compareGap: compared.longestGap,
+          report,
+        });
+      } finally {
+        closeProject(db);
+      }
+    }
+  } finally {
+    await host.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return runs;
+}
+
+// The renderer runs the pass in one synchronous loop when it places highlights (main runs it in
+// its version worker); this is the chunk a caller that yields between chunks would run.
 const CHUNK = 250;
 // The peer's longest single quote is looked for among this many (its pass is long).
 const PEER_QUOTES = 100;
@@ -275,6 +417,17 @@ async function run(ctx: BenchContext): Promise<CaseResult[]> {
   const carried = oursFound.map((f, i) => (f === null ? anchors[i]! : describeRange(newText, f.start, f.end)));
   const openTimes = await sample(ctx.trials, () => ours(newText, carried));
 
+  // The app's link path on a real project file: read, plan in the worker, write.
+  const links = await measureLink(fixture.oldText, newText, anchors, ctx.smoke ? 1 : Math.max(1, Math.min(3, ctx.trials)));
+  const longestBlock = Math.max(...links.map((l) => l.longestGap));
+  const longestCompareBlock = Math.max(...links.map((l) => l.compareGap));
+  const median = (pick: (l: LinkRun) => number) => stats(links.map(pick)).median;
+  const { report } = links[0]!;
+  ctx.log(
+    `[reanchor] link through the app's handler: total ${median((l) => l.total).toFixed(0)} ms (read ${median((l) => l.read).toFixed(0)}, worker ${median((l) => l.worker).toFixed(0)}, write ${median((l) => l.write).toFixed(0)}); ` +
+      `longest main-thread block ${longestBlock.toFixed(1)} ms (event-loop delay max ${Math.max(...links.map((l) => l.delayMax)).toFixed(1)} ms); compare ${median((l) => l.compareTotal).toFixed(0)} ms, longest block ${longestCompareBlock.toFixed(1)} ms`,
+  );
+
   const oursAccuracy = accuracy(oursFound, truth);
   const peerAccuracy = accuracy(peerFound, truth);
   const longestChunk = Math.max(...chunkTimes);
@@ -288,14 +441,20 @@ async function run(ctx: BenchContext): Promise<CaseResult[]> {
       ours: oursTimes,
       peer: peerTimes,
       peerName: 'Hypothesis-style matchQuote',
-      target: '≤ 1/40 × peer; accuracy ≥ peer; longest task ≤ 50 ms',
-      limit: (o, p) => p !== null && o.median * 40 <= p.median && oursAccuracy >= peerAccuracy && longestChunk <= 50 && longestQuote <= 50,
+      target: '≤ 1/40 × peer; accuracy ≥ peer; no main-thread task > 50 ms while linking',
+      // The longest task is the one measured on the main thread while the app's real link path
+      // ran (read, worker, write), not a hypothetical chunk of the pass.
+      limit: (o, p) => p !== null && o.median * 40 <= p.median && oursAccuracy >= peerAccuracy && longestBlock <= 50 && longestCompareBlock <= 50,
       note:
         `accuracy (within 8 chars at both ends) ours ${pct(oursAccuracy)}, peer ${pct(peerAccuracy)}; ` +
-        `longest task: one quote ${longestQuote.toFixed(1)} ms (peer ${Math.max(...peerQuoteTimes).toFixed(1)} ms, over ${peerQuoteTimes.length} quotes), ` +
-        `a chunk of ${CHUNK} quotes ${longestChunk.toFixed(1)} ms, the whole pass ${stats(oursTimes).median.toFixed(1)} ms ` +
-        `(placing the carried claims when the new version is opened: ${stats(openTimes).median.toFixed(1)} ms) ` +
-        `(the app runs the pass in one synchronous loop: main, in the transaction that links a new version; the renderer, when a document's highlights are placed)`,
+        `linking through the app's 'versions:link' handler on a real project file (${links.length} trial(s), medians): ` +
+        `${median((l) => l.total).toFixed(0)} ms in all, read ${median((l) => l.read).toFixed(0)} ms, plan in the version worker ${median((l) => l.worker).toFixed(0)} ms, ` +
+        `write transaction (re-check and ${report.carried.toLocaleString('en')} claims carried: ${report.unchanged} unchanged, ${report.moved} moved, ${report.changed} changed, ${report.vanished} vanished) ${median((l) => l.write).toFixed(0)} ms; ` +
+        `longest main-thread block while linking ${longestBlock.toFixed(1)} ms (1 ms timer; event-loop delay max ${Math.max(...links.map((l) => l.delayMax)).toFixed(1)} ms); ` +
+        `'versions:compare' ${median((l) => l.compareTotal).toFixed(0)} ms, longest block ${longestCompareBlock.toFixed(1)} ms; ` +
+        `the pass alone: one quote at most ${longestQuote.toFixed(1)} ms (peer ${Math.max(...peerQuoteTimes).toFixed(1)} ms, over ${peerQuoteTimes.length} quotes), ` +
+        `a chunk of ${CHUNK} quotes ${longestChunk.toFixed(1)} ms, the whole pass ${stats(oursTimes).median.toFixed(1)} ms; ` +
+        `placing the carried claims when the new version is opened (renderer placeClaims runs anchorAll on the main thread, claims at their positions): ${stats(openTimes).median.toFixed(1)} ms`,
     }),
   ];
 }
