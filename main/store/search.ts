@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit } from '../../shared/domain';
+import { statement } from './statements';
 
 const MAX_LIMIT = 500;
 const SNIPPET_TOKENS = 12;
@@ -112,8 +113,7 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
   const match = toFtsQuery(query);
   if (match === null) return [];
   const max = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), MAX_LIMIT) : 50;
-  const rows = db
-   .prepare<[{ match: string; limit: number; candidates: number; open: string; close: string }], HitRow>(SEARCH_SQL)
+  const rows = statement<[{ match: string; limit: number; candidates: number; open: string; close: string }], HitRow>(db, SEARCH_SQL)
    .all({ match, limit: max, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
   return rows.map((row) => ({
    kind: row.kind,
