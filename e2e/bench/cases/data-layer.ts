@@ -176,10 +176,12 @@ function makeDesk(ctx: BenchContext, file: string): Desk {
         return { id, text };
       });
       const tagIds: number[] = [];
+      const parents = new Set<number>();
       const top = Math.max(1, Math.floor(size.tags / 8));
       for (let i = 0; i < top; i += 1) {
         const parent = createTag(db, { name: `Topic ${i + 1}`, parentId: null, color: null }).id;
         tagIds.push(parent);
+        parents.add(parent);
         for (let j = 1; j < size.tags / top; j += 1) tagIds.push(createTag(db, { name: `Subtopic ${j}`, parentId: parent, color: null }).id);
       }
       const sourceIds = Array.from({ length: size.sources }, (_, i) =>
@@ -191,8 +193,10 @@ function makeDesk(ctx: BenchContext, file: string): Desk {
       );
       const items = documents.map((d) => Array.from({ length: size.claimsPerDocument }, () => claimItem(random, d.text, tagIds, sourceIds)));
       // The tag picked by `skewed` at the middle of its range: a tag of typical use, neither the
-      // commonest nor one that no claim has; a leaf, so the filter's tree walk stays short.
-      const typicalTags = [0.45, 0.5, 0.55].map((q) => tagIds[Math.floor(tagIds.length * q)]!);
+      // commonest nor one that no claim has; a leaf (a sub-tag: the first at or after that place),
+      // so the filter's tree walk stays short and the case measures one tag's claims, not a
+      // topic's eight tags' (the middle of the list is a topic).
+      const typicalTags = [0.45, 0.5, 0.55].map((q) => tagIds.slice(Math.floor(tagIds.length * q)).find((id) => !parents.has(id))!);
       return { documents, tagIds, typicalTags, sourceIds, items, claims: size.documents * size.claimsPerDocument };
     })();
   } finally {
