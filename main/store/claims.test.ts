@@ -212,11 +212,12 @@ describe('claims', () => {
     expect(db.prepare("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'toll'").pluck().get()).toBe(0);
   });
 
-  it('lists claims through the claims_by_document index', () => {
+  it('lists claims through the claims_by_document index, already in text order', () => {
     const { db } = tempProject();
     const plan = queryPlan(db, LIST_CLAIMS_SQL, [1, 0]);
     expect(plan).toContain('USING INDEX claims_by_document (document_id=?)');
     expect(plan).not.toMatch(/SCAN (c|claims)\b/);
+    expect(plan).not.toContain('TEMP B-TREE');
   });
 });
 

@@ -8,6 +8,7 @@ import { claimIdentity } from './003-claim-identity';
 import { documentVersions } from './004-document-versions';
 import { review } from './005-review';
 import { searchPrefix } from './006-search-prefix';
+import { claimsInTextOrder } from './007-claims-in-text-order';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review, searchPrefix];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review, searchPrefix, claimsInTextOrder];
