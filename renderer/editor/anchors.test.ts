@@ -1,8 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleSchema } from '../../shared/article/schema';
-import type { Claim, Verdict } from '../../shared/domain';
+import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
+import type * as Anchoring from '../../shared/anchoring';
 import { describeRange } from '../../shared/anchoring/describe';
 import { claimNumbers, placeClaims } from './anchors';
+
+/** The claim ids of every call of anchorAll (the search), to show what is searched for again. */
+const anchorAllCalls = vi.hoisted(() => [] as number[][]);
+vi.mock('../../shared/anchoring', async (load) => {
+  const actual = await load<typeof Anchoring>();
+  return {
+    ...actual,
+    anchorAll: (text: string, items: readonly { id: number; anchor: TextAnchor }[]) => {
+      anchorAllCalls.push(items.map((i) => i.id));
+      return actual.anchorAll(text, items);
+    },
+  };
+});
 
 const text = 'At least 38 people have been killed since Tuesday, officials said.';
 const doc = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text(text)])]);
@@ -33,5 +47,29 @@ describe('claim numbers', () => {
     expect(orphans).toEqual([]);
     expect(highlights.find((h) => h.claimId === 3)).toMatchObject({ from: 1, to: 19, label: 'Claim 1 · False · 80% confidence' });
     expect(highlights.find((h) => h.claimId === 1)).toMatchObject({ from: 52, to: 66, label: 'Claim 6 · False · 80% confidence' });
+  });
+});
+
+describe('placing claims again on the same document', () => {
+  const orphan = (id: number): Claim => ({ ...claim(id, 0, 8), anchor: { exact: 'a quote that was never in this article', prefix: '', suffix: '', start: 3, end: 41 } });
+
+  it('places only claims it has not placed before, and never searches for an orphan twice', () => {
+    const page = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text(text)])]);
+    anchorAllCalls.length = 0;
+    const first = placeClaims(page, [claim(1, 0, 8), orphan(2)], verdicts);
+    expect(first.orphans).toEqual([2]);
+    expect(anchorAllCalls).toEqual([[1, 2]]);
+    // The same claims (a claim's verdict changed): nothing is searched for.
+    const second = placeClaims(page, [{ ...claim(1, 0, 8), verdictId: 1, confidence: 40 }, orphan(2)], verdicts);
+    expect(anchorAllCalls).toEqual([[1, 2]]);
+    expect(second.orphans).toEqual([2]);
+    expect(second.highlights).toEqual([{ claimId: 1, from: 1, to: 9, verdictId: 1, label: 'Claim 1 · False · 40% confidence' }]);
+    // A claim attached elsewhere (new offsets) and a new claim are placed; the rest is not.
+    const third = placeClaims(page, [claim(1, 9, 18), orphan(2), claim(3, 51, 65)], verdicts);
+    expect(anchorAllCalls).toEqual([[1, 2], [1, 3]]);
+    expect(third.highlights.map((h) => [h.claimId, h.from, h.to])).toEqual([[1, 10, 19], [3, 52, 66]]);
+    // Another document (even with the same text) is placed afresh.
+    placeClaims(articleSchema.nodeFromJSON(page.toJSON()), [claim(1, 0, 8)], verdicts);
+    expect(anchorAllCalls).toEqual([[1, 2], [1, 3], [1]]);
   });
 });
