@@ -22,43 +22,56 @@ export function claimLabel(number: number, claim: Claim, verdicts: ReadonlyMap<n
   return `Claim ${number} · ${verdict} · ${claim.confidence}% confidence`;
 }
 
-/** Where a claim was placed on a document: editor positions, or null for an orphan. */
-type Placement = { readonly from: number; readonly to: number } | null;
+/** Where a claim with the stored offsets `start`–`end` was placed: editor positions, or null for an orphan. */
+interface Placement {
+  readonly start: number;
+  readonly end: number;
+  readonly at: { readonly from: number; readonly to: number } | null;
+}
 
 /**
- * Placements already made on each document, by claim id and stored offsets. A document's text
- * never changes (a new version is a new document), so a claim with the same offsets lands in
- * the same place: editing one claim of 20,000 re-places that one, and a quote that is not in
- * the text (an orphan, whose search covers the whole article) is not searched for again.
+ * Placements already made on each document, by claim id. A document's text never changes (a
+ * new version is a new document), so a claim with the same stored offsets lands in the same
+ * place: editing one claim of 20,000 re-places that one, and a quote that is not in the text
+ * (an orphan, whose search covers the whole article) is not searched for again.
  */
-const placements = new WeakMap<Node, Map<string, Placement>>();
-const placementKey = (claim: Claim) => `${claim.id}:${claim.anchor.start}:${claim.anchor.end}`;
+const placements = new WeakMap<Node, Map<number, Placement>>();
 
 /** Re-anchors every claim on the document; what cannot be found is an orphan, never dropped. */
 export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: ReadonlyMap<number, Verdict>): PlacedClaims {
   let known = placements.get(doc);
   if (!known) placements.set(doc, (known = new Map()));
-  const unplaced = claims.filter((c) => !known.has(placementKey(c)));
+  const placedAs = (claim: Claim) => {
+    const p = known.get(claim.id);
+    return p !== undefined && p.start === claim.anchor.start && p.end === claim.anchor.end ? p : undefined;
+  };
+  const unplaced = claims.filter((c) => placedAs(c) === undefined);
   if (unplaced.length > 0) {
     const index = buildTextIndex(doc);
     const { anchored, orphans } = anchorAll(
       plainTextOf(doc),
       unplaced.map((c) => ({ id: c.id, anchor: c.anchor })),
     );
-    const byId = new Map(unplaced.map((c) => [c.id, c]));
-    for (const a of anchored) known.set(placementKey(byId.get(a.id)!), { from: offsetToPos(index, a.start, 'start'), to: offsetToPos(index, a.end, 'end') });
-    for (const id of orphans) known.set(placementKey(byId.get(id)!), null);
+    const byId = new Map(unplaced.map((c) => [c.id, c.anchor]));
+    for (const a of anchored) {
+      const { start, end } = byId.get(a.id)!;
+      known.set(a.id, { start, end, at: { from: offsetToPos(index, a.start, 'start'), to: offsetToPos(index, a.end, 'end') } });
+    }
+    for (const id of orphans) {
+      const { start, end } = byId.get(id)!;
+      known.set(id, { start, end, at: null });
+    }
   }
   const numbers = claimNumbers(claims);
   const highlights: Highlight[] = [];
   const orphans: number[] = [];
   for (const claim of claims) {
-    const placed = known.get(placementKey(claim));
-    if (!placed) {
+    const at = placedAs(claim)?.at;
+    if (!at) {
       orphans.push(claim.id);
       continue;
     }
-    highlights.push({ claimId: claim.id, from: placed.from, to: placed.to, verdictId: claim.verdictId, label: claimLabel(numbers.get(claim.id) ?? 0, claim, verdicts) });
+    highlights.push({ claimId: claim.id, from: at.from, to: at.to, verdictId: claim.verdictId, label: claimLabel(numbers.get(claim.id) ?? 0, claim, verdicts) });
   }
   return { highlights, orphans };
 }
