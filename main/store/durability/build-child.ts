@@ -1,7 +1,7 @@
 /**
  * Bundles a TypeScript entry of this folder into a script plain Node runs in a child process
  * (the durability tests kill such children, so the store must run in a process of its own).
- * As for the import worker (main/import/worker/worker-build.ts), the runtime dependencies stay
+ * As for the workers (main/workers/source-build.ts), the runtime dependencies stay
  * external — better-sqlite3 is a native module — so the bundle is written inside the project,
  * where Node finds them in node_modules. Test-only.
  */
