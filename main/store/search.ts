@@ -45,6 +45,9 @@ interface HitRow {
  * of milliseconds per keystroke for a list of 50. Within the candidates the ranking is exact
  * (bm25 with the statistics of the whole index), so a query with fewer matches than this —
  * any query once a word or two are typed — gets exactly the best hits of the whole project.
+ * Claims and sources in the bin are still in the index, so they count among the candidates
+ * before they are left out: a search may show fewer hits than it could when many of the
+ * newest matches are in the bin.
  */
 export const SEARCH_CANDIDATES = 2000;
 
