@@ -25,7 +25,7 @@ import { useDocumentVersions } from '../components/versions/use-document-version
 import { latestVersions, libraryEntryOf } from '../components/versions/version-format';
 import { VersionLine } from '../components/versions/VersionLine';
 import { VersionPanels } from '../components/versions/VersionPanels';
-import { claimLabel, claimNumbers, placeClaims } from '../editor/anchors';
+import { claimLabel, claimNumbers, claimsToPlaceFirst, placeClaims } from '../editor/anchors';
 import { call } from '../services/api';
 import { useDocumentClaims } from './use-document-claims';
 import { useExport } from './use-export';
@@ -119,9 +119,19 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
   const verdictMap = useMemo(() => new Map(verdicts.map((v) => [v.id, v])), [verdicts]);
   const filtering = isFiltering(filter);
   const shown = useMemo(() => (matching === null ? claims : claims.filter((c) => matching.has(c.id))), [claims, matching]);
-  const placed = useMemo(() => (doc ? placeClaims(doc, shown, verdictMap) : { highlights: [], orphans: [] }), [doc, shown, verdictMap]);
-  const orphans = useMemo(() => new Set(placed.orphans), [placed]);
   const numbers = useMemo(() => claimNumbers(claims), [claims]);
+  // A document with thousands of claims shows first the highlights its first screens need; the
+  // rest are placed once the browser is idle (see claimsToPlaceFirst).
+  const [allPlacedOn, setAllPlacedOn] = useState<typeof doc>(null);
+  const placing = useMemo(() => (doc !== null && allPlacedOn !== doc ? claimsToPlaceFirst(shown) : shown), [doc, allPlacedOn, shown]);
+  useEffect(() => {
+    if (doc === null || placing === shown) return;
+    const idle = window.requestIdleCallback(() => setAllPlacedOn(doc), { timeout: 500 });
+    return () => window.cancelIdleCallback(idle);
+  }, [doc, placing, shown]);
+  const text = record?.plainText;
+  const placed = useMemo(() => (doc ? placeClaims(doc, placing, verdictMap, { numbers, text }) : { highlights: [], orphans: [] }), [doc, placing, verdictMap, numbers, text]);
+  const orphans = useMemo(() => new Set(placed.orphans), [placed]);
 
   // Filters run in main (they may involve sources, speakers, tags); the result is a set of ids.
   useEffect(() => {

@@ -3,7 +3,7 @@ import { articleSchema } from '../../shared/article/schema';
 import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
 import type * as Anchoring from '../../shared/anchoring';
 import { describeRange } from '../../shared/anchoring/describe';
-import { claimNumbers, placeClaims } from './anchors';
+import { claimNumbers, claimsToPlaceFirst, FIRST_PLACED_CHARS, PLACE_FIRST_ABOVE, placeClaims } from './anchors';
 
 /** The claim ids of every call of anchorAll (the search), to show what is searched for again. */
 const anchorAllCalls = vi.hoisted(() => [] as number[][]);
@@ -71,5 +71,27 @@ describe('placing claims again on the same document', () => {
     // Another document (even with the same text) is placed afresh.
     placeClaims(articleSchema.nodeFromJSON(page.toJSON()), [claim(1, 0, 8)], verdicts);
     expect(anchorAllCalls).toEqual([[1, 2], [1, 3], [1]]);
+  });
+});
+
+describe('placing a document with thousands of claims', () => {
+  it('places all claims of an ordinary document at once, and those near the top first for a big one', () => {
+    const few = [claim(1, 0, 8), claim(2, 51, 65)];
+    expect(claimsToPlaceFirst(few)).toBe(few);
+    const many = Array.from({ length: PLACE_FIRST_ABOVE + 1 }, (_, i) => ({ ...claim(i + 1, 0, 8), anchor: { ...claim(1, 0, 8).anchor, start: i * 10, end: i * 10 + 8 } }));
+    const first = claimsToPlaceFirst(many);
+    expect(first.length).toBe(FIRST_PLACED_CHARS / 10);
+    expect(first.every((c) => c.anchor.start < FIRST_PLACED_CHARS)).toBe(true);
+  });
+
+  it('labels the claims placed with the numbers they have among all of them, and uses the stored text', () => {
+    const all = [claim(1, 0, 8), claim(2, 9, 18), claim(3, 51, 65)];
+    const numbers = claimNumbers(all);
+    const page = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text(text)])]);
+    const { highlights } = placeClaims(page, [all[2]!], verdicts, { numbers, text });
+    expect(highlights).toEqual([{ claimId: 3, from: 52, to: 66, verdictId: 1, label: 'Claim 3 · False · 80% confidence' }]);
+    // Without the numbers, a claim is numbered among those placed.
+    const alone = articleSchema.node('doc', null, [articleSchema.node('paragraph', null, [articleSchema.text(text)])]);
+    expect(placeClaims(alone, [all[2]!], verdicts).highlights[0]!.label).toBe('Claim 1 · False · 80% confidence');
   });
 });

@@ -22,11 +22,12 @@ export function claimLabel(number: number, claim: Claim, verdicts: ReadonlyMap<n
   return `Claim ${number} · ${verdict} · ${claim.confidence}% confidence`;
 }
 
-/** Where a claim with the stored offsets `start`–`end` was placed: editor positions, or null for an orphan. */
+/** Where a claim with the stored offsets `start`–`end` was placed: editor positions `from`–`to`, or `from` −1 for an orphan. */
 interface Placement {
   readonly start: number;
   readonly end: number;
-  readonly at: { readonly from: number; readonly to: number } | null;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -37,8 +38,17 @@ interface Placement {
  */
 const placements = new WeakMap<Node, Map<number, Placement>>();
 
+/** What placeClaims may be given instead of working it out. */
+export interface PlaceOptions {
+  /** The claims' numbers (see claimNumbers): those of all the document's claims when only some are placed. By default, those of the claims placed. */
+  readonly numbers?: ReadonlyMap<number, number>;
+  /** The document's plain text as stored (the store checks it is `plainTextOf(doc)`); worked out from `doc` when absent. */
+  readonly text?: string;
+}
+
 /** Re-anchors every claim on the document; what cannot be found is an orphan, never dropped. */
-export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: ReadonlyMap<number, Verdict>): PlacedClaims {
+export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: ReadonlyMap<number, Verdict>, options: PlaceOptions = {}): PlacedClaims {
+  const numbers = options.numbers ?? claimNumbers(claims);
   let known = placements.get(doc);
   if (!known) placements.set(doc, (known = new Map()));
   const placedAs = (claim: Claim) => {
@@ -48,32 +58,47 @@ export function placeClaims(doc: Node, claims: readonly Claim[], verdicts: Reado
   const unplaced = claims.filter((c) => placedAs(c) === undefined);
   if (unplaced.length > 0) {
     const index = buildTextIndex(doc);
-    const { anchored, orphans } = anchorAll(
-      plainTextOf(doc),
-      unplaced.map((c) => ({ id: c.id, anchor: c.anchor })),
-    );
-    const byId = new Map(unplaced.map((c) => [c.id, c.anchor]));
-    for (const a of anchored) {
-      const { start, end } = byId.get(a.id)!;
-      known.set(a.id, { start, end, at: { from: offsetToPos(index, a.start, 'start'), to: offsetToPos(index, a.end, 'end') } });
-    }
-    for (const id of orphans) {
-      const { start, end } = byId.get(id)!;
-      known.set(id, { start, end, at: null });
+    // `anchored` keeps the order of its input, and every claim not in it is an orphan.
+    const { anchored } = anchorAll(options.text ?? plainTextOf(doc), unplaced);
+    let next = 0;
+    for (const { id, anchor } of unplaced) {
+      const a = anchored[next];
+      if (a !== undefined && a.id === id) {
+        known.set(id, { start: anchor.start, end: anchor.end, from: offsetToPos(index, a.start, 'start'), to: offsetToPos(index, a.end, 'end') });
+        next += 1;
+      } else {
+        known.set(id, { start: anchor.start, end: anchor.end, from: -1, to: -1 });
+      }
     }
   }
-  const numbers = claimNumbers(claims);
   const highlights: Highlight[] = [];
   const orphans: number[] = [];
   for (const claim of claims) {
-    const at = placedAs(claim)?.at;
-    if (!at) {
+    const at = placedAs(claim);
+    if (at === undefined || at.from < 0) {
       orphans.push(claim.id);
       continue;
     }
     highlights.push({ claimId: claim.id, from: at.from, to: at.to, verdictId: claim.verdictId, label: claimLabel(numbers.get(claim.id) ?? 0, claim, verdicts) });
   }
   return { highlights, orphans };
+}
+
+/** Documents with more claims than this place those near the top first (see claimsToPlaceFirst). */
+export const PLACE_FIRST_ABOVE = 2_000;
+/** Characters of text from the top whose claims are placed first: more than the first window of highlights draws. */
+export const FIRST_PLACED_CHARS = 8_000;
+
+/**
+ * The claims to place when a document opens, before its first frame: all of them, or, for a
+ * document with more than PLACE_FIRST_ABOVE claims, those starting in its first
+ * FIRST_PLACED_CHARS characters — what the article shows first. Placing 20,000 claims takes
+ * longer than drawing the article; the caller places the rest when the browser is idle. Claims
+ * not yet placed are neither highlighted nor orphans. Returns `claims` itself when all are to
+ * be placed.
+ */
+export function claimsToPlaceFirst(claims: readonly Claim[]): readonly Claim[] {
+  return claims.length > PLACE_FIRST_ABOVE ? claims.filter((c) => c.anchor.start < FIRST_PLACED_CHARS) : claims;
 }
 
 /** Claims are numbered in reading order (see shared/domain/reading-order.ts). */

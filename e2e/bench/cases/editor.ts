@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { prng, result, stats, type BenchCase, type BenchContext } from '../harness';
 import { generateArticle, type ArticleSize, type BenchArticle } from '../page/article';
 import type { BenchMode, KeyTiming, OpenTiming } from '../page/editor-page';
+import { FIRST_PLACED_CHARS } from '../../../renderer/editor/anchors';
 
 // The same flags as the end-to-end specs (playwright.config.ts): quiet on a closed network.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -225,21 +226,23 @@ const openCase: BenchCase = {
         target: '≤ 1.3 × peer',
         limit: (o, p) => p !== null && o.median <= 1.3 * p.median,
         note:
-          'from parsing the stored body to the end of the first frame, as the app opens an article: the claims placed on the text (placeClaims), ' +
+          'from parsing the stored body to the end of the first frame, as the app opens an article: the claims numbered, those near the top placed on the text (placeClaims), ' +
           `their highlights set in the state before the view draws it (ArticleView). Medians, ours: ${phaseMedians(ours)}; peer: ${phaseMedians(peer)}.`,
       }),
       result(ctx, {
-        name: 'open: highlights painted',
+        name: 'open: every highlight placed',
         size: describeSize(size),
         unit: 'ms',
-        ours: ours.map((t) => t.firstFrame),
+        ours: ours.map((t) => t.allPlaced),
         peer: null,
         peerName: 'none: an absolute target',
-        target: `all ${expected.toLocaleString('en')} set, those on screen painted at the first frame, ≤ 1000 ms`,
+        target: `all ${expected.toLocaleString('en')} in the editor's state, those on screen painted at the first frame, ≤ 1000 ms`,
         limit: (o) => o.median <= 1000 && inState === expected && onScreen,
         note:
-          `${inState.toLocaleString('en')} of ${expected.toLocaleString('en')} claims in the editor's state at the first frame, highlights painted on screen: ${onScreen ? 'yes' : 'NO'}; ` +
-          `${Math.min(...inDom).toLocaleString('en')}–${Math.max(...inDom).toLocaleString('en')} claims drawn in the DOM (those in the window around the viewport).`,
+          `from the start of the open until every claim is placed and in the editor's state: those in the first ${FIRST_PLACED_CHARS.toLocaleString('en')} characters before the first frame ` +
+          `(${Math.min(...ours.map((t) => t.claimsInStateAtFirstFrame)).toLocaleString('en')} claims), the rest when the browser is idle, as the app does; ` +
+          `${inState.toLocaleString('en')} of ${expected.toLocaleString('en')} claims in the state then; highlights painted on screen at the first frame: ${onScreen ? 'yes' : 'NO'}; ` +
+          `${Math.min(...inDom).toLocaleString('en')}–${Math.max(...inDom).toLocaleString('en')} claims drawn in the DOM at the first frame (those in the window around the viewport).`,
       }),
       result(ctx, {
         name: 'jump across the article: highlights painted',
