@@ -1,7 +1,9 @@
 /**
- * Story: a long wire story with hundreds of claims. Only the highlights near what is on screen
- * are drawn (see renderer/editor/highlights.ts), and long articles skip layout off screen
- * (`content-visibility`): the checker must not notice either. Every claim is in the list; a
+ * Story: a long wire story with thousands of claims, brought in from another tool's export.
+ * Only the highlights near what is on screen are drawn, the claims near the top are placed
+ * before the article is first shown and the rest when the browser is idle (see
+ * renderer/editor/highlights.ts and anchors.ts), and long articles skip layout off screen
+ * (`content-visibility`): the checker must not notice any of it. Every claim is in the list; a
  * claim far down is reached from the list and its highlight is there; scrolling draws the
  * highlights of the text scrolled to; selecting the whole article selects all of its text,
  * also what was never on screen; a highlight drawn after scrolling opens its claim.
@@ -11,34 +13,44 @@ import { test, expect } from './harness/fixtures';
 import { articleText, highlightOf, highlights, selectedText } from './support/article-text';
 import { claimEntry, claimsList } from './support/claims';
 import { dismissToast } from './support/desk';
-import { writeFile } from './support/files';
-import { seedClaims } from './support/seed';
+import { dragFile, writeFile } from './support/files';
 
-const PARAGRAPHS = 240;
-const TITLE = 'long wire story';
+const PARAGRAPHS = 300;
+/** Claims per paragraph: 2,400 in all, more than a document places at once (PLACE_FIRST_ABOVE). */
+const PER_PARAGRAPH = 8;
+const CLAIMS = PARAGRAPHS * PER_PARAGRAPH;
 
-/** The claim quoted in paragraph `n` (1-based): a phrase found nowhere else in the story. */
-const quoteOf = (n: number) => `officials put the figure for district ${n} at ${1000 + n * 7}`;
+/** The k-th claim (0-based) quoted in paragraph `n` (1-based): a phrase found nowhere else in the story. */
+const quoteOf = (n: number, k = 0) => `the figure for district ${n}-${k} was ${1000 + n * 7 + k}`;
 
 function story(): string {
-  const filler =
-    'Witnesses described crowds gathering near the square before the curfew, while the ministry said its own count ' +
-    'would be published once the regional offices had reported, and aid agencies asked for access to the hospitals. ';
-  return Array.from({ length: PARAGRAPHS }, (_, i) => `Paragraph ${i + 1}. ${filler}On Tuesday ${quoteOf(i + 1)}, a number the opposition disputed. ${filler}`).join('\n\n');
+  const paragraph = (n: number) =>
+    `Paragraph ${n}. Witnesses described crowds near the square before the curfew, and the ministry said its count would follow. ` +
+    Array.from({ length: PER_PARAGRAPH }, (_, k) => `Officials said ${quoteOf(n, k)}, a number the opposition disputed.`).join(' ');
+  return Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i + 1)).join('\n\n');
+}
+
+/** A Hypothesis export of one annotation per claim, quoting it with no position. */
+function hypothesisExport(): string {
+  const rows = Array.from({ length: CLAIMS }, (_, i) => {
+    const exact = quoteOf(Math.floor(i / PER_PARAGRAPH) + 1, i % PER_PARAGRAPH);
+    return { id: `hyp-${i + 1}`, uri: 'https://news.example/long', text: '', tags: [], target: [{ source: 'https://news.example/long', selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }] };
+  });
+  return JSON.stringify({ total: rows.length, rows });
 }
 
 async function openLongStory(page: Page, importFile: (file: string) => Promise<void>, dir: string): Promise<void> {
   await importFile(writeFile(dir, 'long-wire-story.txt', story()));
   await expect(articleText(page)).toContainText('Paragraph 1.');
   await dismissToast(page);
-  await seedClaims(
-    page,
-    TITLE,
-    Array.from({ length: PARAGRAPHS }, (_, i) => ({ quote: quoteOf(i + 1), verdict: i % 2 === 0 ? 'Unproven' : 'Misleading' })),
-  );
+  const dragged = await dragFile(page, 'hypothesis-export.json', hypothesisExport());
+  await dragged.drop();
+  const report = page.getByRole('dialog', { name: 'Annotations imported' });
+  await expect(report).toContainText(/New claims\s*2,400 claims/, { timeout: 30_000 });
+  await report.getByRole('button', { name: 'Close' }).click();
 }
 
-test('a long article with hundreds of claims reads, scrolls and selects as a short one', async ({ app, workDir }) => {
+test('a long article with thousands of claims reads, scrolls and selects as a short one', async ({ app, workDir }) => {
   test.setTimeout(180_000);
   const page = app.page;
   await openLongStory(
@@ -49,17 +61,18 @@ test('a long article with hundreds of claims reads, scrolls and selects as a sho
     },
     workDir,
   );
-  await expect(claimsList(page).getByRole('listitem')).toHaveCount(PARAGRAPHS);
+  await expect(claimsList(page).getByRole('listitem')).toHaveCount(CLAIMS, { timeout: 30_000 });
 
   // The top of the article is drawn with its highlights; the far end is not drawn yet.
   await expect(highlightOf(page, quoteOf(1))).toBeVisible();
-  await expect.poll(() => highlights(page).count()).toBeLessThan(PARAGRAPHS);
-  await expect(highlightOf(page, quoteOf(PARAGRAPHS))).toHaveCount(0);
+  await expect.poll(() => highlights(page).count()).toBeLessThan(CLAIMS / 4);
+  await expect(highlightOf(page, quoteOf(PARAGRAPHS, PER_PARAGRAPH - 1))).toHaveCount(0);
 
   // The last claim, from the list: the article scrolls to it and its highlight is drawn and active.
-  await claimEntry(page, quoteOf(PARAGRAPHS)).getByRole('button').first().click();
+  const last = quoteOf(PARAGRAPHS, PER_PARAGRAPH - 1);
+  await claimEntry(page, last).getByRole('button').first().click();
   const active = articleText(page).locator('.cd-hl-active');
-  await expect(active).toHaveText(quoteOf(PARAGRAPHS));
+  await expect(active).toHaveText(last);
   await expect(active).toBeInViewport({ timeout: 3000 });
 
   // Scrolling to the middle draws the highlights there; one of them opens its claim.
@@ -76,6 +89,6 @@ test('a long article with hundreds of claims reads, scrolls and selects as a sho
   await expect(articleText(page)).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   const selected = await selectedText(page);
-  for (const n of [1, 57, middle, 199, PARAGRAPHS]) expect(selected, `paragraph ${n} is selected`).toContain(quoteOf(n));
-  expect(selected.length).toBeGreaterThan(PARAGRAPHS * 400);
+  for (const n of [1, 57, middle, 251, PARAGRAPHS]) expect(selected, `paragraph ${n} is selected`).toContain(quoteOf(n, 3));
+  expect(selected.length).toBeGreaterThan(PARAGRAPHS * 500);
 });

@@ -13,7 +13,9 @@ interface Props {
   readonly onClose: () => void;
 }
 
-const claims = (n: number) => (n === 1 ? '1 claim' : `${n} claims`);
+/** A count as the rest of the app writes it (2,400). */
+const count = (n: number) => n.toLocaleString('en');
+const claims = (n: number) => (n === 1 ? '1 claim' : `${count(n)} claims`);
 
 /** The import report dialog. */
 export function AnnotationImportReportDialog({ report, onClose }: Props) {
@@ -23,7 +25,7 @@ export function AnnotationImportReportDialog({ report, onClose }: Props) {
     <Modal title="Annotations imported" titleId={`${id}-title`} onClose={onClose}>
       <div className="import-report">
         <p>
-          {report.fileName}: {total === 1 ? '1 annotation' : `${total} annotations`} with a quote.
+          {report.fileName}: {total === 1 ? '1 annotation' : `${count(total)} annotations`} with a quote.
         </p>
         <dl>
           <dt>New claims</dt>
@@ -31,11 +33,11 @@ export function AnnotationImportReportDialog({ report, onClose }: Props) {
           <dt>Already imported</dt>
           <dd>{duplicates === 0 ? 'none' : `${claims(duplicates)}, left as they were`}</dd>
           <dt>Placed at their position</dt>
-          <dd>{anchoredBy.position}</dd>
+          <dd>{count(anchoredBy.position)}</dd>
           <dt>Placed by their quote</dt>
-          <dd>{anchoredBy.quote}</dd>
+          <dd>{count(anchoredBy.quote)}</dd>
           <dt>Placed approximately</dt>
-          <dd>{anchoredBy.fuzzy === 0 ? '0' : `${anchoredBy.fuzzy} — check these: their quote differs a little from the text`}</dd>
+          <dd>{anchoredBy.fuzzy === 0 ? '0' : `${count(anchoredBy.fuzzy)} — check these: their quote differs a little from the text`}</dd>
           <dt>Not found in the text</dt>
           <dd>{orphans.length === 0 ? '0' : `${claims(orphans.length)}, kept under “Not found in the text”: select the passage and attach them`}</dd>
         </dl>
