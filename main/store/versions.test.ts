@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setActor } from './actor';
-import { deleteClaim, getClaim, linkedClaims, listClaims, updateClaim } from './claims';
+import { deleteClaim, getClaim, linkClaims, linkedClaims, listClaims, updateClaim } from './claims';
 import { createDocument, getDocument, listDocuments } from './documents';
 import { listHistory } from './history';
 import { ensureProfile } from './profiles';
@@ -54,6 +54,31 @@ describe('linking a new version', () => {
     expect(changed!.previousDocumentId).toBe(v1);
     expect(vanished!.quoteDiff).toEqual([{ kind: 'removed', text: 'Order will be restored by Sunday, whatever it takes' }]);
     expect(vanished!.before).toEqual({ prefix: ',240 people had been detained. "', exact: 'Order will be restored by Sunday, whatever it takes', suffix: '," she said.' });
+  });
+
+  it('links each carried claim with its old claim, in the group the old claim was in, each change recorded', () => {
+    const { db } = tempProject();
+    const { v1, v2, claims } = story(db);
+    // Two claims of the old version are already linked as one claim.
+    linkClaims(db, claims.shoot.id, claims.order.id);
+    const group = Math.min(claims.shoot.id, claims.order.id);
+    linkAsNewVersion(db, v2, v1);
+    for (const old of listClaims(db, v1)) {
+      const inGroup = old.id === claims.shoot.id || old.id === claims.order.id;
+      const expected = inGroup ? group : old.id;
+      expect(old.groupId, old.anchor.exact).toBe(expected);
+      // On the new version: its own carried claim, and the other group member's when it was in one.
+      const carried = linkedClaims(db, old.id).filter((c) => c.documentId === v2);
+      expect(carried, old.anchor.exact).toHaveLength(inGroup ? 2 : 1);
+      const changes = (id: number) => listHistory(db, { entity: 'claim', entityId: id }).filter((e) => e.action === 'update').map((e) => [e.before?.['groupId'], e.after?.['groupId']]);
+      for (const c of carried) {
+        expect(c.groupId).toBe(expected);
+        expect(changes(c.id)).toEqual([[null, expected]]);
+      }
+      if (!inGroup) expect(changes(old.id)).toEqual([[null, old.id]]);
+    }
+    // The two linked before, and their two carried claims: one claim in four documents' worth of places.
+    expect(linkedClaims(db, claims.shoot.id)).toHaveLength(3);
   });
 
   it('gives each carried claim the same record, by the current actor, linked with the old claim', () => {
