@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { damagePagesOf } from '../main/store/damage-pages';
 import { test, expect } from './harness/fixtures';
 import { tagClaim } from './support/claims';
 import { SAMPLE, alertBanner, dismissToast, library, openSample, toast } from './support/desk';
@@ -17,12 +18,9 @@ import { SAMPLE, alertBanner, dismissToast, library, openSample, toast } from '.
 const DETAINED = '1,240 people had been detained';
 const DAMAGED = 'This project file is damaged. It is open read-only: export what you need, or restore a backup.';
 
-/** Flips the first bytes of each of the file's last four pages, as a failing disk might. */
+/** Flips the first bytes of each page of the claims' search index, as a failing disk might: the documents survive. */
 function damage(file: string): void {
-  const bytes = fs.readFileSync(file);
-  const pages = bytes.length / 4096;
-  for (let page = pages - 4; page < pages; page++) for (let i = page * 4096; i < page * 4096 + 64; i++) bytes[i] = bytes[i]! ^ 0xff;
-  fs.writeFileSync(file, bytes);
+  damagePagesOf(file);
 }
 
 function sha256(file: string): string {

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { fileSettingsStore } from '../settings/app-settings';
 import { listDocuments } from '../store/documents';
 import { closeProject, openProject } from '../store/open-project';
+import { damagePagesOf } from '../store/damage-pages';
 import { openProjectSession, type ProjectSession } from '../store/project-session';
 import { addArticle, addClaim, tempFolder } from '../store/test-support';
 import { createDispatcher } from './dispatcher';
@@ -35,13 +36,8 @@ function start(options: { damaged?: boolean; bare?: boolean } = {}): Harness {
   addClaim(db, doc, '14 people were killed');
   closeProject(db);
   openProjectSession(file, { backupsRoot, recoveryRoot, networkFileSystem: null }).close(); // one good backup
-  if (options.damaged) {
-    // The claims' full-text index lives in the last pages: damage them, the documents survive.
-    const bytes = fs.readFileSync(file);
-    const pages = bytes.length / 4096;
-    for (let page = pages - 4; page < pages; page++) for (let i = page * 4096; i < page * 4096 + 64; i++) bytes[i] = bytes[i]! ^ 0xff;
-    fs.writeFileSync(file, bytes);
-  }
+  // The claims' full-text index is damaged: the documents survive.
+  if (options.damaged) damagePagesOf(file);
   const session = openProjectSession(file, { backupsRoot, recoveryRoot, networkFileSystem: null });
   onTestFinished(() => session.close());
   const h: Harness = {
