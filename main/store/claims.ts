@@ -138,15 +138,23 @@ export function restoreClaim(db: Database, id: number): Claim {
  */
 export function linkClaims(db: Database, id: number, withId: number): Claim {
   return db.transaction(() => {
-    const rows = [claimRow(db, id), claimRow(db, withId)];
-    if (rows.some((row) => row.deleted_at !== null)) invalid('A claim in the bin cannot be linked; restore it first.');
-    if (id === withId) invalid('A claim cannot be linked with itself.');
-    const groups = rows.map((row) => row.group_id).filter((group) => group !== null);
-    const members = new Set([id, withId, ...groups.flatMap((group) => groupMembers(db, group))]);
-    const group = Math.min(...members);
-    for (const member of members) changeClaim(db, member, { groupId: group });
+    joinClaims(db, id, withId);
     return getClaim(db, id);
   })();
+}
+
+/**
+ * linkClaims without its transaction and without reading the claim back: for a caller that
+ * links many pairs inside a transaction of its own (carrying claims over to a new version).
+ */
+export function joinClaims(db: Database, id: number, withId: number): void {
+  const rows = [claimRow(db, id), claimRow(db, withId)];
+  if (rows.some((row) => row.deleted_at !== null)) invalid('A claim in the bin cannot be linked; restore it first.');
+  if (id === withId) invalid('A claim cannot be linked with itself.');
+  const groups = rows.map((row) => row.group_id).filter((group) => group !== null);
+  const members = new Set([id, withId, ...groups.flatMap((group) => groupMembers(db, group))]);
+  const group = Math.min(...members);
+  for (const member of members) changeClaim(db, member, { groupId: group });
 }
 
 /**

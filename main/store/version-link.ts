@@ -18,8 +18,7 @@ import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, DocumentSummary, VersionChangeKind, VersionLinkReport } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { LinkInput, LinkPlan } from '../../shared/versions/link-plan';
-import { changeClaim } from './claim-record';
-import { linkClaims, listClaims } from './claims';
+import { joinClaims, listClaims } from './claims';
 import { createClaims, RefusedClaim, type NewClaimItem } from './claims-bulk';
 import { getDocumentSummary } from './documents';
 import { insertVersionChange } from './version-queue';
@@ -88,7 +87,7 @@ export function writeLink(db: Database, planned: LinkSnapshot, plan: LinkPlan): 
     const ids = createCarriedClaims(db, now.next.id, now.claims.map((old, i) => ({ anchor: plan.carried[i]!.anchor, input: inputOf(old), unplaced: plan.carried[i]!.unplaced })));
     now.claims.forEach((old, i) => {
       const { kind, method } = plan.carried[i]!;
-      linkCarried(db, old, ids[i]!);
+      joinClaims(db, old.id, ids[i]!);
       if (kind !== 'unchanged') insertVersionChange(db, { claimId: ids[i]!, previous: old, kind, method });
       counts[kind] += 1;
     });
@@ -113,21 +112,6 @@ export async function linkAsNewVersionWith(db: Database, planner: LinkPlanner, n
     'conflict',
     'The documents or their claims kept changing while the new version was being linked, so nothing was linked. Try again when no one else is editing them.',
   );
-}
-
-/**
- * Links a carried claim with the claim it was carried from: linkClaims, without its reads when
- * the old claim is in no group yet (nearly always). The two then form a group whose id is the
- * smaller one's, the old claim's (rows get ids in increasing order), and each change is
- * recorded as linkClaims records it, old claim first.
- */
-function linkCarried(db: Database, old: Claim, carriedId: number): void {
-  if (old.groupId !== null) {
-    linkClaims(db, old.id, carriedId);
-    return;
-  }
-  changeClaim(db, old.id, { groupId: old.id });
-  changeClaim(db, carriedId, { groupId: old.id });
 }
 
 /** createClaims, refusing as createClaim does (an AppError without the batch index). */
