@@ -5,6 +5,7 @@
  * to the figures, and the suite's smoke mode (tiny sizes) only proves that it still runs.
  */
 import os from 'node:os';
+import { seededRandom } from '../../main/store/durability/crash-protocol';
 
 /** How a run is sized. */
 export interface BenchContext {
@@ -117,17 +118,8 @@ export function notRun(row: { readonly name: string; readonly size: string; read
   return { name: row.name, size: row.size, unit: 'ms', ours: null, peer: null, peerName: row.peerName, ratio: null, target: row.target, met: null, note: row.reason, load: load() };
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine. The crash tests' generator. */
+export const prng = seededRandom;
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 

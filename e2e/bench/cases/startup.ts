@@ -19,14 +19,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication } from '@playwright/test';
-import { describeRange } from '../../../shared/anchoring/describe';
-import { articleSchema } from '../../../shared/article/schema';
-import { buildTextIndex, plainTextOf, posToOffset } from '../../../shared/article/plain-text';
 import { closeProject, createClaims, createDocument, openProject } from '../../../main/store';
 import { fileSettingsStore } from '../../../main/settings/app-settings';
 import { electronExecutable } from '../../harness/electron-binary';
 import { notRun, prng, result, sample, type BenchCase, type BenchContext, type CaseResult } from '../harness';
-import { generateArticle, type ArticleSize } from '../page/article';
+import { generateArticle, storedHighlights, type ArticleSize } from '../page/article';
 
 const ROOT = process.cwd();
 const FULL: ArticleSize = { paragraphs: 2_600, chars: 1_200_000, highlights: 20_000 };
@@ -38,9 +35,7 @@ const NAME = 'Electron startup to an editable document';
 /** Writes the project: the generated article as one document and its highlights as claims. */
 function makeProject(ctx: BenchContext, file: string): { chars: number; claims: number } {
   const article = generateArticle(prng(ctx.seed), ctx.smoke ? SMOKE : FULL);
-  const doc = articleSchema.nodeFromJSON(article.doc);
-  const text = plainTextOf(doc);
-  const index = buildTextIndex(doc);
+  const { text, highlights } = storedHighlights(article);
   const db = openProject(file, { create: true });
   try {
     const documentId = createDocument(db, {
@@ -48,23 +43,21 @@ function makeProject(ctx: BenchContext, file: string): { chars: number; claims: 
       body: article.doc,
       plainText: text,
     }).id;
-    const items = article.highlights
-      .filter((h) => h.to > h.from)
-      .map((h) => ({
-        anchor: describeRange(text, posToOffset(index, h.from), posToOffset(index, h.to)),
-        input: {
-          sources: [],
-          attribution: { kind: 'according-to' as const, chain: [] },
-          claimType: null,
-          verdictId: 1 + (h.verdictId % 5),
-          confidence: 50,
-          rationale: null,
-          status: 'open' as const,
-          note: null,
-          tagIds: [],
-          newTags: [],
-        },
-      }));
+    const items = highlights.map((h) => ({
+      anchor: h.anchor,
+      input: {
+        sources: [],
+        attribution: { kind: 'according-to' as const, chain: [] },
+        claimType: null,
+        verdictId: 1 + (h.verdictId % 5),
+        confidence: 50,
+        rationale: null,
+        status: 'open' as const,
+        note: null,
+        tagIds: [],
+        newTags: [],
+      },
+    }));
     db.transaction(() => createClaims(db, documentId, items))();
     return { chars: text.length, claims: items.length };
   } finally {

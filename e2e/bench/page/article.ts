@@ -9,7 +9,10 @@
  * `start(i) + 1`, one position per UTF-16 code unit. Highlights stay inside one paragraph; about
  * one in ten starts inside another claim, so overlapping (nested) spans are part of the load.
  */
-import type { ArticleJson } from '../../../shared/article/schema';
+import { describeRange } from '../../../shared/anchoring/describe';
+import { buildTextIndex, plainTextOf, posToOffset } from '../../../shared/article/plain-text';
+import { articleSchema, type ArticleJson } from '../../../shared/article/schema';
+import type { TextAnchor } from '../../../shared/domain';
 import type { Highlight } from '../../../renderer/editor/highlights';
 
 /** How big an article to generate. */
@@ -91,4 +94,26 @@ export function generateArticle(rand: () => number, size: ArticleSize): BenchArt
   }
   const doc: ArticleJson = { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
   return { doc, paragraphs, highlights, verdictIds: VERDICTS };
+}
+
+/** A highlight of the article as the store keeps a claim: its quote, context and plain-text offsets. */
+export interface StoredHighlight {
+  readonly claimId: number;
+  readonly verdictId: number;
+  readonly anchor: TextAnchor;
+}
+
+/**
+ * The article's plain text and its non-empty highlights described as stored claims, in the
+ * order the store lists a document's claims (listClaims: start, end, id).
+ */
+export function storedHighlights(article: BenchArticle): { readonly text: string; readonly highlights: StoredHighlight[] } {
+  const doc = articleSchema.nodeFromJSON(article.doc);
+  const text = plainTextOf(doc);
+  const index = buildTextIndex(doc);
+  const highlights = article.highlights
+    .filter((h) => h.to > h.from)
+    .map((h) => ({ claimId: h.claimId, verdictId: h.verdictId, anchor: describeRange(text, posToOffset(index, h.from), posToOffset(index, h.to)) }))
+    .sort((x, y) => x.anchor.start - y.anchor.start || x.anchor.end - y.anchor.end || x.claimId - y.claimId);
+  return { text, highlights };
 }

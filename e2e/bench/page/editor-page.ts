@@ -16,15 +16,13 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { articleSchema } from '../../../shared/article/schema';
-import { describeRange } from '../../../shared/anchoring/describe';
-import { buildTextIndex, plainTextOf, posToOffset } from '../../../shared/article/plain-text';
 import type { Claim, Verdict } from '../../../shared/domain';
 import { activeClaimPlugin } from '../../../renderer/editor/active-claim';
 import { claimNumbers, claimsToPlaceFirst, placeClaims } from '../../../renderer/editor/anchors';
 import { getHighlightRanges, highlightsPlugin, patchHighlights, setHighlights } from '../../../renderer/editor/highlights';
 import { linksPlugin } from '../../../renderer/editor/links';
 import { applyVerdictStyles } from '../../../renderer/editor/verdict-styles';
-import type { BenchArticle } from './article';
+import { storedHighlights, type BenchArticle } from './article';
 
 /** What is mounted: the app's editor with or without highlights, or the plain peer. */
 export type BenchMode = 'highlights' | 'plain' | 'contenteditable';
@@ -182,19 +180,16 @@ const api: BenchPageApi = {
     }));
     applyVerdictStyles(verdicts);
     verdictMap = new Map(verdicts.map((v) => [v.id, v]));
-    // The highlights as stored claims: quote, context and offsets in the plain text, as the
-    // store keeps them; opening places them again, as the app does.
-    const doc = articleSchema.nodeFromJSON(a.doc);
-    const text = plainTextOf(doc);
-    plainText = text;
-    const index = buildTextIndex(doc);
-    claims = a.highlights
-      .filter((h) => h.to > h.from)
-      .map((h): Claim => ({
+    // The highlights as stored claims (quote, context and offsets in the plain text, in the
+    // store's order); opening places them again, as the app does.
+    const stored = storedHighlights(a);
+    plainText = stored.text;
+    claims = stored.highlights.map(
+      (h): Claim => ({
         id: h.claimId,
         uid: `bench-${h.claimId}`,
         documentId: 1,
-        anchor: describeRange(text, posToOffset(index, h.from), posToOffset(index, h.to)),
+        anchor: h.anchor,
         sources: [],
         attribution: { kind: 'according-to', chain: [] },
         claimType: null,
@@ -210,9 +205,8 @@ const api: BenchPageApi = {
         deletedAt: null,
         createdBy: null,
         importedFrom: null,
-      }))
-      // In the order the store lists a document's claims (listClaims: start, end, id).
-      .sort((x, y) => x.anchor.start - y.anchor.start || x.anchor.end - y.anchor.end || x.id - y.id);
+      }),
+    );
   },
 
   async open(mode) {
