@@ -24,6 +24,7 @@ import {
 import { AppError } from '../../shared/result';
 import { claimRow } from './claim-read';
 import { recordDiff, type HistoryHandler, type HistoryRecord } from './history-log';
+import { statement } from './statements';
 import { requireLiveSource } from './source-record';
 import { requireLiveSpeaker } from './speaker-record';
 import { requireLiveTag } from './tag-record';
@@ -55,17 +56,15 @@ export type ClaimValues = Omit<ClaimRecord, 'anchor' | 'groupId' | 'deletedAt'>;
 /** The record form of claim `id`. AppError('not-found'). */
 export function claimRecord(db: Database, id: number): ClaimRecord {
   const row = claimRow(db, id);
-  const chain = db
-    .prepare<[number], { speakerId: number; role: HopRole; reliability: Reliability }>(
-      'SELECT speaker_id AS speakerId, role, reliability FROM attribution_hops WHERE claim_id = ? ORDER BY position',
-    )
-    .all(id);
-  const sources = db
-    .prepare<[number], { sourceId: number; role: SourceRole; pinpoint: string | null }>(
-      'SELECT source_id AS sourceId, role, pinpoint FROM claim_sources WHERE claim_id = ? ORDER BY position',
-    )
-    .all(id);
-  const tagIds = db.prepare<[number], number>('SELECT tag_id FROM claim_tags WHERE claim_id = ? ORDER BY tag_id').pluck().all(id);
+  const chain = statement<[number], { speakerId: number; role: HopRole; reliability: Reliability }>(
+    db,
+    'SELECT speaker_id AS speakerId, role, reliability FROM attribution_hops WHERE claim_id = ? ORDER BY position',
+  ).all(id);
+  const sources = statement<[number], { sourceId: number; role: SourceRole; pinpoint: string | null }>(
+    db,
+    'SELECT source_id AS sourceId, role, pinpoint FROM claim_sources WHERE claim_id = ? ORDER BY position',
+  ).all(id);
+  const tagIds = statement<[number], number>(db, 'SELECT tag_id FROM claim_tags WHERE claim_id = ? ORDER BY tag_id').pluck().all(id);
   return {
     anchor: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.pos_start, end: row.pos_end },
     verdictId: row.verdict_id,
@@ -245,22 +244,18 @@ export function writeClaimValues(db: Database, id: number, values: Partial<Claim
   }
   db.prepare(`UPDATE claims SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...params, nowIso(), id);
   if (values.attribution !== undefined) {
-    db.prepare('DELETE FROM attribution_hops WHERE claim_id = ?').run(id);
-    const insert = db.prepare(
-      'INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)',
-    );
+    statement(db, 'DELETE FROM attribution_hops WHERE claim_id = ?').run(id);
+    const insert = statement(db, 'INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)');
     values.attribution.chain.forEach((hop, position) => insert.run(id, position, hop.speakerId, hop.role, hop.reliability));
   }
   if (values.sources !== undefined) {
-    db.prepare('DELETE FROM claim_sources WHERE claim_id = ?').run(id);
-    const insert = db.prepare(
-      'INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)',
-    );
+    statement(db, 'DELETE FROM claim_sources WHERE claim_id = ?').run(id);
+    const insert = statement(db, 'INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)');
     values.sources.forEach((link, position) => insert.run(id, position, link.sourceId, link.role, link.pinpoint));
   }
   if (values.tagIds !== undefined) {
-    db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(id);
-    const insert = db.prepare('INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
+    statement(db, 'DELETE FROM claim_tags WHERE claim_id = ?').run(id);
+    const insert = statement(db, 'INSERT INTO claim_tags (claim_id, tag_id) VALUES (?, ?)');
     for (const tagId of values.tagIds) insert.run(id, tagId);
   }
 }

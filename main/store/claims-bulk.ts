@@ -22,7 +22,14 @@ import { statement } from './statements';
 import { invalid, nowIso } from './validate';
 
 /** One claim of a createClaims batch: a NewClaim without its document. */
-export type NewClaimItem = Omit<NewClaim, 'documentId'>;
+export type NewClaimItem = Omit<NewClaim, 'documentId'> & {
+  /**
+   * The group the new claim is created in, linked as the same claim as its members: the group
+   * id of an existing live claim (see startGroup in claims.ts), which the caller guarantees.
+   * A new claim's id is larger than every member's, so the group keeps its id. Without it, none.
+   */
+  readonly groupId?: number;
+};
 
 /**
  * From this many claims in one batch on, the search index is filled in one statement after the
@@ -89,8 +96,8 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
   const insertClaim = statement<unknown[], number>(
     db,
     `INSERT INTO claims (uid, document_id, exact, prefix, suffix, pos_start, pos_end, attribution_kind, claim_type, verdict_id,
-                         confidence, rationale, status, note, created_by, imported_from, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+                         confidence, rationale, status, note, group_id, created_by, imported_from, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const insertHop = statement(db, 'INSERT INTO attribution_hops (claim_id, position, speaker_id, role, reliability) VALUES (?, ?, ?, ?, ?)');
   const insertSource = statement(db, 'INSERT INTO claim_sources (claim_id, position, source_id, role, pinpoint) VALUES (?, ?, ?, ?, ?)');
@@ -116,15 +123,16 @@ function claimWriter(db: Database, documentId: number): (item: NewClaimItem, tex
       imported.add(importedFrom);
     }
     const values = resolveClaimInput(db, item.input, live);
+    const groupId = item.groupId ?? null;
     const id = insertClaim.pluck().get(
       randomUUID(), documentId, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, values.attribution.kind,
-      values.claimType, values.verdictId, values.confidence, values.rationale, values.status, values.note, actor, importedFrom, now, now,
+      values.claimType, values.verdictId, values.confidence, values.rationale, values.status, values.note, groupId, actor, importedFrom, now, now,
     ) as number;
     values.attribution.chain.forEach((hop, position) => insertHop.run(id, position, hop.speakerId, hop.role, hop.reliability));
     values.sources.forEach((link, position) => insertSource.run(id, position, link.sourceId, link.role, link.pinpoint));
     for (const tagId of values.tagIds) insertTag.run(id, tagId);
     // The record form claimRecord would read back, field for field.
-    const record: ClaimRecord = { anchor, ...values, groupId: null, deletedAt: null };
+    const record: ClaimRecord = { anchor, ...values, groupId, deletedAt: null };
     insertHistory.run(now, actor, id, JSON.stringify(recordInOrder(record)), partOf, id);
     return id;
   };

@@ -13,9 +13,9 @@ import { resolveClaimInput } from './claim-input';
 import { RefusedClaim, writeClaims } from './claims-bulk';
 import { CLAIM_COLUMNS, claimRow, getClaim, queryClaims } from './claim-read';
 import { binClaim, changeClaim, checkAnchor, claimDocumentText, claimRecord, unbinClaim } from './claim-record';
-import { recordDelete, recordDiff } from './history-log';
+import { recordChange, recordDelete, recordDiff } from './history-log';
 import { statement } from './statements';
-import { invalid } from './validate';
+import { invalid, nowIso } from './validate';
 
 export { getClaim };
 export { filterClaims } from './claim-filter';
@@ -138,23 +138,30 @@ export function restoreClaim(db: Database, id: number): Claim {
  */
 export function linkClaims(db: Database, id: number, withId: number): Claim {
   return db.transaction(() => {
-    joinClaims(db, id, withId);
+    const rows = [claimRow(db, id), claimRow(db, withId)];
+    if (rows.some((row) => row.deleted_at !== null)) invalid('A claim in the bin cannot be linked; restore it first.');
+    if (id === withId) invalid('A claim cannot be linked with itself.');
+    const groups = rows.map((row) => row.group_id).filter((group) => group !== null);
+    const members = new Set([id, withId, ...groups.flatMap((group) => groupMembers(db, group))]);
+    const group = Math.min(...members);
+    for (const member of members) changeClaim(db, member, { groupId: group });
     return getClaim(db, id);
   })();
 }
 
 /**
- * linkClaims without its transaction and without reading the claim back: for a caller that
- * links many pairs inside a transaction of its own (carrying claims over to a new version).
+ * The group a claim created now joins when it is linked with live claim `id`: id's group, or,
+ * when id is in none, a new group of id alone, with id's id, the change recorded as linkClaims
+ * records it. The caller creates the new claim with this group id (createClaims' `groupId`) in
+ * the same transaction: one history entry for the new claim instead of linkClaims' two.
  */
-export function joinClaims(db: Database, id: number, withId: number): void {
-  const rows = [claimRow(db, id), claimRow(db, withId)];
-  if (rows.some((row) => row.deleted_at !== null)) invalid('A claim in the bin cannot be linked; restore it first.');
-  if (id === withId) invalid('A claim cannot be linked with itself.');
-  const groups = rows.map((row) => row.group_id).filter((group) => group !== null);
-  const members = new Set([id, withId, ...groups.flatMap((group) => groupMembers(db, group))]);
-  const group = Math.min(...members);
-  for (const member of members) changeClaim(db, member, { groupId: group });
+export function startGroup(db: Database, id: number): number {
+  const row = claimRow(db, id);
+  if (row.deleted_at !== null) invalid('A claim in the bin cannot be linked; restore it first.');
+  if (row.group_id !== null) return row.group_id;
+  statement(db, 'UPDATE claims SET group_id = id, updated_at = ? WHERE id = ?').run(nowIso(), id);
+  recordChange(db, { entity: 'claim', entityId: id, action: 'update', before: { groupId: null }, after: { groupId: id } });
+  return id;
 }
 
 /**
@@ -181,7 +188,7 @@ export function linkedClaims(db: Database, id: number): Claim[] {
 }
 
 function groupMembers(db: Database, group: number): number[] {
-  return db.prepare<[number], number>('SELECT id FROM claims WHERE group_id = ? ORDER BY id').pluck().all(group);
+  return statement<[number], number>(db, 'SELECT id FROM claims WHERE group_id = ? ORDER BY id').pluck().all(group);
 }
 
 /** AppError('not-found') unless document `documentId` exists (without reading its text). */

@@ -12,6 +12,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryAction, HistoryEntity } from '../../shared/domain';
 import { getActor } from './actor';
+import { statement } from './statements';
 import { nowIso } from './validate';
 
 /** A record (or part of one) in the form history stores: field name → JSON value. */
@@ -78,11 +79,11 @@ export function liveParts(db: Database, entryId: number): number[] {
 
 /** Records `change` as done now by the connection's actor; returns the entry id. */
 export function recordChange(db: Database, change: Change): number {
-  return db
-    .prepare<unknown[], number>(
-      `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id, part_of_id, claim_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    )
+  return statement<unknown[], number>(
+    db,
+    `INSERT INTO history (at, actor_id, entity, entity_id, action, before_json, after_json, undoes_id, part_of_id, claim_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  )
     .pluck()
     .get(
       nowIso(),

@@ -18,7 +18,7 @@ import type { Database } from 'better-sqlite3';
 import type { Claim, ClaimInput, DocumentSummary, VersionChangeKind, VersionLinkReport } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { LinkInput, LinkPlan } from '../../shared/versions/link-plan';
-import { joinClaims, listClaims } from './claims';
+import { listClaims, startGroup } from './claims';
 import { createClaims, RefusedClaim, type NewClaimItem } from './claims-bulk';
 import { getDocumentSummary } from './documents';
 import { insertVersionChange } from './version-queue';
@@ -83,11 +83,16 @@ export function writeLink(db: Database, planned: LinkSnapshot, plan: LinkPlan): 
     db.prepare('UPDATE documents SET series_id = ?, version = ? WHERE id = ?').run(previous.seriesId, version, now.next.id);
     const counts: Record<VersionChangeKind | 'unchanged', number> = { unchanged: 0, moved: 0, changed: 0, vanished: 0 };
     if (plan.carried.some((c, i) => c.previousId !== now.claims[i]!.id)) throw new Error('A link plan does not follow the claims it was made for.');
-    // All claims in one batch: createClaim one by one reads the document's text for each.
-    const ids = createCarriedClaims(db, now.next.id, now.claims.map((old, i) => ({ anchor: plan.carried[i]!.anchor, input: inputOf(old), unplaced: plan.carried[i]!.unplaced })));
+    // All claims in one batch (createClaim one by one reads the document's text for each), each
+    // created in the group of the claim it carries over: linked as linkClaims links, with one
+    // history entry for the new claim.
+    const ids = createCarriedClaims(
+      db,
+      now.next.id,
+      now.claims.map((old, i) => ({ anchor: plan.carried[i]!.anchor, input: inputOf(old), unplaced: plan.carried[i]!.unplaced, groupId: startGroup(db, old.id) })),
+    );
     now.claims.forEach((old, i) => {
       const { kind, method } = plan.carried[i]!;
-      joinClaims(db, old.id, ids[i]!);
       if (kind !== 'unchanged') insertVersionChange(db, { claimId: ids[i]!, previous: old, kind, method });
       counts[kind] += 1;
     });

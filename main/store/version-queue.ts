@@ -23,6 +23,7 @@ import { passageInParagraph, passageText, wordDiff } from '../../shared/versions
 import { getActor } from './actor';
 import { deleteClaim, reattachClaim } from './claims';
 import { undoChange } from './history';
+import { statement } from './statements';
 import { nowIso } from './validate';
 
 /** A row to add to the queue: the new claim, the claim it was carried over from, and how it was found. */
@@ -36,7 +37,8 @@ export interface NewVersionChange {
 /** Adds a row to the queue (inside linkAsNewVersion's transaction). */
 export function insertVersionChange(db: Database, change: NewVersionChange): void {
   const { exact, prefix, suffix } = change.previous.anchor;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO version_changes (claim_id, previous_claim_id, kind, old_exact, old_prefix, old_suffix, method, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(change.claimId, change.previous.id, change.kind, exact, prefix, suffix, change.method, nowIso());

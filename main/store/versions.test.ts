@@ -70,10 +70,12 @@ describe('linking a new version', () => {
       // On the new version: its own carried claim, and the other group member's when it was in one.
       const carried = linkedClaims(db, old.id).filter((c) => c.documentId === v2);
       expect(carried, old.anchor.exact).toHaveLength(inGroup ? 2 : 1);
-      const changes = (id: number) => listHistory(db, { entity: 'claim', entityId: id }).filter((e) => e.action === 'update').map((e) => [e.before?.['groupId'], e.after?.['groupId']]);
+      const entries = (id: number) => listHistory(db, { entity: 'claim', entityId: id });
+      const changes = (id: number) => entries(id).filter((e) => e.action === 'update').map((e) => [e.before?.['groupId'], e.after?.['groupId']]);
       for (const c of carried) {
         expect(c.groupId).toBe(expected);
-        expect(changes(c.id)).toEqual([[null, expected]]);
+        // Created in the group: its one entry, the create, says so.
+        expect(entries(c.id).map((e) => [e.action, e.after?.['groupId']])).toEqual([['create', expected]]);
       }
       if (!inGroup) expect(changes(old.id)).toEqual([[null, old.id]]);
     }
