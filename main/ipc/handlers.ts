@@ -15,6 +15,7 @@ import { packageHandlers } from './handlers/package-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { projectFileHandlers } from './handlers/project-file-handlers';
 import { refuseWritesWhenReadOnly } from './read-only';
+import { gateWrites } from './write-gate';
 import { reviewHandlers } from './handlers/review-handlers';
 import { sourceHandlers } from './handlers/source-handlers';
 import { versionHandlers } from './handlers/version-handlers';
@@ -24,7 +25,8 @@ export type { Dialogs, FileOpener, HandlerContext } from './handler-context';
 /** Creates the handlers for one open project. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   // A damaged project is open read-only: every channel that writes is refused (read-only.ts).
-  return refuseWritesWhenReadOnly({
+  // Changes wait while a version is linked through the version worker's connection (write-gate.ts).
+  const handlers = refuseWritesWhenReadOnly({
     ...profileHandlers(ctx),
     ...documentHandlers(ctx),
     ...claimHandlers(ctx),
@@ -42,4 +44,5 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     // The project file: copies, backups, recovery.
     ...projectFileHandlers(ctx),
   } satisfies Handlers, () => (ctx.projectFile?.status.readOnly ?? null) !== null);
+  return gateWrites(handlers);
 }

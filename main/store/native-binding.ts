@@ -28,3 +28,11 @@ export function useElectronNativeBinding(appRoot: string, electronVersion: strin
 export function nativeBindingOption(): { nativeBinding?: string } {
   return nativeBinding ? { nativeBinding } : {};
 }
+
+/**
+ * Loads `binding` from now on in this thread (undefined: the package's own build): a worker
+ * thread is given the binary its process's main thread chose with useElectronNativeBinding.
+ */
+export function useNativeBinding(binding: string | undefined): void {
+  nativeBinding = binding;
+}

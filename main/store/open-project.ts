@@ -78,6 +78,26 @@ export function openProject(file: string, options: OpenOptions = {}): Database.D
   }
 }
 
+/**
+ * Another connection to a project that openProject has opened and migrated (in another thread:
+ * linking a version in the version worker), configured as openProject configures its own.
+ * AppError 'not-a-project' unless the file is a project at this build's format version.
+ */
+export function openProjectConnection(file: string): Database.Database {
+  const db = new Database(file, { ...nativeBindingOption(), fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && readUserVersion(db) === LATEST_VERSION;
+    if (!ours || db.pragma('journal_mode', { simple: true }) !== 'wal') throw new AppError('not-a-project', damagedMessage(file));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** Opens (creating if needed) the default project, `<userDataDir>/library.claimdesk`. */
 export function openDefaultProject(userDataDir: string): Database.Database {
   fs.mkdirSync(userDataDir, { recursive: true });

@@ -75,6 +75,8 @@ export function readLink(db: Database, newDocumentId: number, previousDocumentId
  * refusals of linkAsNewVersion when the documents can no longer be linked.
  */
 export function writeLink(db: Database, planned: LinkSnapshot, plan: LinkPlan): VersionLinkReport | 'stale' {
+  // Immediate: the write lock is taken before the first read, so a connection in another thread
+  // (the version worker's) waits for another writer instead of failing after its reads.
   return db.transaction(() => {
     const now = readLink(db, planned.next.id, planned.previous.id);
     if (!sameInput(now.input, planned.input) || plan.carried.length !== now.claims.length) return 'stale';
@@ -97,7 +99,7 @@ export function writeLink(db: Database, planned: LinkSnapshot, plan: LinkPlan): 
       counts[kind] += 1;
     });
     return { documentId: now.next.id, previousId: previous.id, seriesId: previous.seriesId, version, carried: now.claims.length, ...counts };
-  })();
+  }).immediate();
 }
 
 /**

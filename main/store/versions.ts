@@ -9,9 +9,10 @@
  * series), and linking is a separate, explicit step — so the importers need not know about
  * versions, and a wrong guess is never made silently.
  *
- * Linking and comparing cost seconds on a long article; the app runs their computing part in a
- * worker thread (linkAsNewVersionWith in `version-link.ts`, compareVersionsWith below), and the
- * synchronous functions here do the same on the calling thread (tests, command-line tools).
+ * Linking and comparing cost seconds on a long article; the app runs them in its version worker
+ * thread, on a connection of the worker's own (linkAsNewVersionWith in `version-link.ts`, and
+ * compareVersions below), and the synchronous functions here run on the calling thread where
+ * there is no worker (tests, command-line tools).
  */
 import type { Database } from 'better-sqlite3';
 import type { DocumentSummary, ParagraphDiff, VersionComparison, VersionLinkReport } from '../../shared/domain';
@@ -99,18 +100,6 @@ export function linkAsNewVersion(db: Database, newDocumentId: number, previousDo
 export function compareVersions(db: Database, fromId: number, toId: number): VersionComparison {
   const { from, to, before, after } = readComparison(db, fromId, toId);
   return comparison(from, to, compareParagraphs(before, after));
-}
-
-/** Compares two texts paragraph by paragraph (compareParagraphs); in the app, in a worker thread. */
-export type ParagraphComparer = (before: string, after: string) => Promise<ParagraphDiff[]>;
-
-/**
- * compareVersions with the comparison computed by `comparer` (a worker thread in the app), after
- * a short read: the texts and summaries are those of the moment of the read.
- */
-export async function compareVersionsWith(db: Database, comparer: ParagraphComparer, fromId: number, toId: number): Promise<VersionComparison> {
-  const { from, to, before, after } = readComparison(db, fromId, toId);
-  return comparison(from, to, await comparer(before, after));
 }
 
 function readComparison(db: Database, fromId: number, toId: number) {

@@ -1,10 +1,11 @@
 /** Versions of an article: the series, linking a new version, its changes queue, and comparing two versions. */
 import type { Handlers } from '../../../shared/ipc/contract';
 import { planLink } from '../../../shared/versions/link-plan';
-import { compareParagraphs } from '../../../shared/versions/text-diff';
-import { linkAsNewVersionWith, type LinkPlanner } from '../../store/version-link';
+import { linkAsNewVersionWith } from '../../store/version-link';
 import { listVersionChanges, reattachVersionChange, resolveVersionChange } from '../../store/version-queue';
-import { compareVersionsWith, findPreviousVersionCandidate, keepSeparate, listVersions, type ParagraphComparer } from '../../store/versions';
+import { compareVersions, findPreviousVersionCandidate, keepSeparate, listVersions } from '../../store/versions';
+import { getActor } from '../../store/actor';
+import { nativeBindingOption } from '../../store/native-binding';
 import type { HandlerContext } from '../handler-context';
 
 type VersionHandlers = Pick<
@@ -20,22 +21,27 @@ type VersionHandlers = Pick<
 >;
 
 /**
- * The version handlers. Linking and comparing compute in the context's version worker (a worker
- * thread), reading and writing the project in short transactions around it; a context without
- * one (a test that gives only the database) computes on this thread, through the same steps.
+ * The version handlers. Linking and comparing run in the context's version worker (a worker
+ * thread), on a connection of its own: reading, re-anchoring and writing the carried claims,
+ * while changes through this connection wait (write-gate.ts); reading both texts and comparing
+ * them. A context without a worker (a test that gives only the database) does both on this
+ * thread, through the same steps.
  */
 export function versionHandlers({ db, versions }: HandlerContext): VersionHandlers {
-  const planner: LinkPlanner = versions ? (input) => versions.planLink(input) : async (input) => planLink(input);
-  const comparer: ParagraphComparer = versions ? (before, after) => versions.compare(before, after) : async (before, after) => compareParagraphs(before, after);
+  const worker = versions && !db.memory ? versions : null;
+  const project = () => ({ file: db.name, nativeBinding: nativeBindingOption().nativeBinding ?? null });
   return {
     'versions:list': ({ documentId }) => listVersions(db, documentId),
     'versions:candidate': ({ documentId }) => findPreviousVersionCandidate(db, documentId),
-    'versions:link': ({ documentId, previousId }) => linkAsNewVersionWith(db, planner, documentId, previousId),
+    'versions:link': async ({ documentId, previousId }) => {
+      if (worker === null) return linkAsNewVersionWith(db, async (input) => planLink(input), documentId, previousId);
+      return (await worker.link({ ...project(), actor: getActor(db), documentId, previousId })).report;
+    },
     'versions:keepSeparate': ({ documentId }) => keepSeparate(db, documentId),
     'versions:queue': ({ documentId }) => listVersionChanges(db, documentId),
     'versions:resolve': ({ rowId, action }) => resolveVersionChange(db, rowId, action),
     'versions:reattach': ({ rowId, anchor }) => reattachVersionChange(db, rowId, anchor),
-    'versions:compare': ({ fromId, toId }) => compareVersionsWith(db, comparer, fromId, toId),
+    'versions:compare': ({ fromId, toId }) => (worker === null ? compareVersions(db, fromId, toId) : worker.compare({ ...project(), fromId, toId })),
   };
 }
 

@@ -9,6 +9,7 @@ import { documentVersions } from './004-document-versions';
 import { review } from './005-review';
 import { searchPrefix } from './006-search-prefix';
 import { claimsInTextOrder } from './007-claims-in-text-order';
+import { liveClaimsByDocument } from './008-live-claims-by-document';
 
 /** Every migration this build knows, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review, searchPrefix, claimsInTextOrder];
+export const MIGRATIONS: readonly Migration[] = [initial, claimRecord, claimIdentity, documentVersions, review, searchPrefix, claimsInTextOrder, liveClaimsByDocument];

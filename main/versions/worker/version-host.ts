@@ -1,22 +1,25 @@
 /**
- * Runs the computing part of linking and comparing versions in a worker thread (version-job.ts),
- * so that the main process — IPC and the window — is never blocked for the seconds a long
- * article takes. Jobs run one at a time. A job that takes longer than `timeoutMs` is stopped by
- * terminating the worker; a worker that dies fails its job; either way the next job gets a
- * fresh worker. Failures are AppErrors naming the problem.
+ * Runs linking and comparing versions in a worker thread (version-job.ts), so that the main
+ * process — IPC and the window — is never blocked for the seconds a long article takes: both
+ * read (and a link writes) the project there, through a connection of the worker's own. Jobs
+ * run one at a time. A job that takes longer than `timeoutMs` is stopped by terminating the
+ * worker; a worker that dies fails its job; either way the next job gets a fresh worker and
+ * nothing of the stopped job is written (its transaction ends with its connection). Failures
+ * are AppErrors naming the problem.
  */
 import { Worker } from 'node:worker_threads';
-import type { ParagraphDiff } from '../../../shared/domain';
+import type { VersionComparison, VersionLinkReport } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { LinkInput, LinkPlan } from '../../../shared/versions/link-plan';
-import type { VersionJob, VersionJobResult } from './version-job';
+import type { CompareRequest, LinkRequest, LinkTimings, VersionJob, VersionJobResult } from './version-job';
+
+export type { CompareRequest, LinkRequest, LinkTimings };
 
 /** What the version handlers use. */
 export interface VersionWorker {
-  /** planLink (shared/versions/link-plan.ts) in the worker. */
-  planLink(input: LinkInput): Promise<LinkPlan>;
-  /** compareParagraphs (shared/versions/text-diff.ts) in the worker. */
-  compare(before: string, after: string): Promise<ParagraphDiff[]>;
+  /** linkAsNewVersion (store/versions.ts) in the worker, on the project file the request names. */
+  link(request: LinkRequest): Promise<{ report: VersionLinkReport; timings: LinkTimings }>;
+  /** compareVersions (store/versions.ts) in the worker, on the project file the request names. */
+  compare(request: CompareRequest): Promise<VersionComparison>;
   /** Stops the worker (on quit). */
   close(): Promise<void>;
 }
@@ -32,8 +35,14 @@ export const DEFAULT_VERSION_TIMEOUT_MS = 120_000;
 
 interface Pending {
   readonly id: number;
+  readonly kind: VersionJob['kind'];
   readonly worker: Worker;
   readonly settle: (outcome: VersionJobResult | AppError) => void;
+}
+
+/** The job under way, in words, for a failure's message. */
+function doing(job: Pending | null): string {
+  return job?.kind === 'link' ? 'Linking the new version' : 'Comparing the versions';
 }
 
 /** A version worker backed by one worker thread, restarted after a failure. */
@@ -64,11 +73,11 @@ export function createVersionHost(options: VersionHostOptions): VersionWorker {
     });
     w.on('error', () => {
       discard(w);
-      settle(new AppError('internal', 'Comparing the versions failed unexpectedly. Nothing was changed.'), w);
+      settle(new AppError('internal', `${doing(pending)} failed unexpectedly. Nothing was changed.`), w);
     });
     w.on('exit', () => {
       if (worker === w) worker = null;
-      settle(new AppError('internal', 'Comparing the versions stopped unexpectedly. Nothing was changed.'), w);
+      settle(new AppError('internal', `${doing(pending)} stopped unexpectedly. Nothing was changed.`), w);
     });
     w.unref();
     return w;
@@ -79,11 +88,12 @@ export function createVersionHost(options: VersionHostOptions): VersionWorker {
       const w = (worker ??= start());
       const id = nextId++;
       const timer = setTimeout(() => {
-        settle(new AppError('too-large', `Comparing the versions took longer than ${Math.round(timeoutMs / 1000)} s, so Claimdesk stopped. Nothing was changed.`), w);
+        settle(new AppError('too-large', `${doing(pending)} took longer than ${Math.round(timeoutMs / 1000)} s, so Claimdesk stopped. Nothing was changed.`), w);
         discard(w);
       }, timeoutMs);
       pending = {
         id,
+        kind: job.kind,
         worker: w,
         settle: (outcome) => {
           clearTimeout(timer);
@@ -102,15 +112,15 @@ export function createVersionHost(options: VersionHostOptions): VersionWorker {
   };
 
   return {
-    async planLink(input) {
-      const result = await run({ kind: 'link', input });
+    async link(request) {
+      const result = await run({ kind: 'link', ...request });
       if (result.status !== 'ok' || result.kind !== 'link') throw new Error('The version worker answered a link job with something else.');
-      return result.plan;
+      return { report: result.report, timings: result.timings };
     },
-    async compare(before, after) {
-      const result = await run({ kind: 'compare', before, after });
+    async compare(request) {
+      const result = await run({ kind: 'compare', ...request });
       if (result.status !== 'ok' || result.kind !== 'compare') throw new Error('The version worker answered a compare job with something else.');
-      return result.paragraphs;
+      return result.comparison;
     },
     async close() {
       const w = worker;
