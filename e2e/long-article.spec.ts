@@ -3,10 +3,12 @@
  * Only the highlights near what is on screen are drawn, the claims near the top are placed
  * before the article is first shown and the rest when the browser is idle (see
  * renderer/editor/highlights.ts and anchors.ts), and long articles skip layout off screen
- * (`content-visibility`): the checker must not notice any of it. Every claim is in the list; a
- * claim far down is reached from the list and its highlight is there; scrolling draws the
- * highlights of the text scrolled to; selecting the whole article selects all of its text,
- * also what was never on screen; a highlight drawn after scrolling opens its claim.
+ * (`content-visibility`); the claims list draws only the entries in view (ClaimsPanel): the
+ * checker must not notice any of it. The list counts every claim and each entry tells its place
+ * in it; a claim far down is reached by scrolling the list and its highlight is there;
+ * scrolling draws the highlights of the text scrolled to; a highlight drawn after scrolling
+ * opens its claim and shows its entry in the list; selecting the whole article selects all of
+ * its text, also what was never on screen.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
@@ -61,15 +63,28 @@ test('a long article with thousands of claims reads, scrolls and selects as a sh
     },
     workDir,
   );
-  await expect(claimsList(page).getByRole('listitem')).toHaveCount(CLAIMS, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: `Claims ${CLAIMS}` })).toBeVisible({ timeout: 30_000 });
+  // The list draws a window of entries, each with its place among all of them.
+  const entries = claimsList(page).getByRole('listitem');
+  await expect(entries.first()).toHaveAttribute('aria-setsize', String(CLAIMS));
+  await expect(entries.first()).toHaveAttribute('aria-posinset', '1');
+  await expect(entries.first()).toContainText(quoteOf(1));
+  expect(await entries.count()).toBeLessThan(CLAIMS / 20);
 
   // The top of the article is drawn with its highlights; the far end is not drawn yet.
   await expect(highlightOf(page, quoteOf(1))).toBeVisible();
   await expect.poll(() => highlights(page).count()).toBeLessThan(CLAIMS / 4);
   await expect(highlightOf(page, quoteOf(PARAGRAPHS, PER_PARAGRAPH - 1))).toHaveCount(0);
 
-  // The last claim, from the list: the article scrolls to it and its highlight is drawn and active.
+  // The last claim, from the end of the list (the panel's scroll bar dragged to the bottom): the
+  // article scrolls to it and its highlight is drawn and active.
   const last = quoteOf(PARAGRAPHS, PER_PARAGRAPH - 1);
+  const panel = page.getByRole('complementary', { name: /^Claims/ });
+  await expect(async () => {
+    await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(claimEntry(page, last)).toBeInViewport({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await expect(claimEntry(page, last)).toHaveAttribute('aria-posinset', String(CLAIMS));
   await claimEntry(page, last).getByRole('button').first().click();
   const active = articleText(page).locator('.cd-hl-active');
   await expect(active).toHaveText(last);
@@ -80,7 +95,9 @@ test('a long article with thousands of claims reads, scrolls and selects as a sh
   await articleText(page).getByText(`Paragraph ${middle}.`, { exact: false }).scrollIntoViewIfNeeded();
   await expect(highlightOf(page, quoteOf(middle))).toBeInViewport({ timeout: 3000 });
   await highlightOf(page, quoteOf(middle)).click();
+  // Its entry, far from the end of the list where the panel was, is drawn and scrolled to.
   await expect(claimEntry(page, quoteOf(middle)).getByRole('button').first()).toHaveAttribute('aria-current', 'true');
+  await expect(claimEntry(page, quoteOf(middle))).toBeInViewport();
 
   await page.keyboard.press('Escape');
 

@@ -3,7 +3,7 @@ import { articleSchema } from '../../shared/article/schema';
 import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
 import type * as Anchoring from '../../shared/anchoring';
 import { describeRange } from '../../shared/anchoring/describe';
-import { claimNumbers, claimsToPlaceFirst, FIRST_PLACED_CHARS, PLACE_FIRST_ABOVE, placeClaims } from './anchors';
+import { claimNumbers, claimsToPlaceFirst, FIRST_PLACED_CHARS, PLACE_FIRST_ABOVE, placeClaims, type ClaimNumbers } from './anchors';
 
 /** The claim ids of every call of anchorAll (the search), to show what is searched for again. */
 const anchorAllCalls = vi.hoisted(() => [] as number[][]);
@@ -37,9 +37,19 @@ describe('claim numbers', () => {
 
   it('numbers claims in reading order, whatever order they arrive in', () => {
     const expected = new Map([[3, 1], [7, 2], [2, 3], [4, 4], [5, 5], [1, 6]]);
-    expect(claimNumbers(stored)).toEqual(expected);
-    expect(claimNumbers([...stored].reverse())).toEqual(expected);
-    expect(claimNumbers([stored[5]!, stored[0]!, stored[3]!, stored[1]!, stored[4]!, stored[2]!])).toEqual(expected);
+    const numbered = (numbers: ClaimNumbers) => new Map([...expected.keys(), 6, 8, 100_000].map((id) => [id, numbers.get(id)]));
+    const withOthers = new Map<number, number | undefined>([...expected, [6, undefined], [8, undefined], [100_000, undefined]]);
+    expect(numbered(claimNumbers(stored))).toEqual(withOthers);
+    expect(numbered(claimNumbers([...stored].reverse()))).toEqual(withOthers);
+    expect(numbered(claimNumbers([stored[5]!, stored[0]!, stored[3]!, stored[1]!, stored[4]!, stored[2]!]))).toEqual(withOthers);
+  });
+
+  it('numbers claims with sparse ids (merged from other projects) the same way', () => {
+    const sparse = stored.map((c) => ({ ...c, id: c.id * 1_000_003 }));
+    const numbers = claimNumbers(sparse);
+    expect(sparse.map((c) => numbers.get(c.id))).toEqual([2, 1, 5, 3, 4, 6]);
+    expect(numbers.get(7)).toBeUndefined();
+    expect(claimNumbers([]).get(1)).toBeUndefined();
   });
 
   it('labels highlights with those numbers when placing claims', () => {

@@ -122,7 +122,7 @@ function openEditor(withHighlights: boolean): EditorView {
   phaseMarks.push(performance.now());
   // As ArticleWorkspace does: the claims numbered, those near the top placed before the first
   // frame, the rest once the browser is idle (see `open`).
-  const numbers = withHighlights ? claimNumbers(claims) : new Map<number, number>();
+  const numbers = claimNumbers(withHighlights ? claims : []);
   const first = withHighlights ? claimsToPlaceFirst(claims) : [];
   const highlights = withHighlights ? placeClaims(doc, first, verdictMap, { numbers, text: plainText }).highlights : [];
   placeRest =
