@@ -44,4 +44,14 @@ describe('the version channels', () => {
     expect(await handlers['versions:compare']({ fromId: v1, toId: v2 })).toEqual(compareVersions(db, v1, v2));
     await expect(Promise.resolve(handlers['versions:link']({ documentId: v2, previousId: v1 }))).rejects.toMatchObject({ kind: 'conflict' });
   });
+
+  it('compare on this thread a project open read-only (a recovered copy), as it was opened', async () => {
+    const { db } = tempProject();
+    const { v1, v2 } = story(db);
+    await versionHandlers({ db } as HandlerContext)['versions:link']({ documentId: v2, previousId: v1 });
+    const unused = { link: () => Promise.reject(new Error('not this way')), compare: () => Promise.reject(new Error('not this way')), close: async () => {} };
+    const projectFile = { status: { readOnly: 'damaged' } } as unknown as HandlerContext['projectFile'];
+    const handlers = versionHandlers({ db, versions: unused, projectFile } as HandlerContext);
+    expect(await handlers['versions:compare']({ fromId: v1, toId: v2 })).toEqual(compareVersions(db, v1, v2));
+  });
 });

@@ -27,21 +27,27 @@ type VersionHandlers = Pick<
  * them. A context without a worker (a test that gives only the database) does both on this
  * thread, through the same steps.
  */
-export function versionHandlers({ db, versions }: HandlerContext): VersionHandlers {
-  const worker = versions && !db.memory ? versions : null;
+export function versionHandlers({ db, versions, projectFile }: HandlerContext): VersionHandlers {
+  // A project open read-only is a recovered copy of a damaged file, or an empty stand-in in
+  // memory: read on this thread, as it was opened.
+  const worker = () => (versions && !db.memory && (projectFile?.status.readOnly ?? null) === null ? versions : null);
   const project = () => ({ file: db.name, nativeBinding: nativeBindingOption().nativeBinding ?? null });
   return {
     'versions:list': ({ documentId }) => listVersions(db, documentId),
     'versions:candidate': ({ documentId }) => findPreviousVersionCandidate(db, documentId),
     'versions:link': async ({ documentId, previousId }) => {
-      if (worker === null) return linkAsNewVersionWith(db, async (input) => planLink(input), documentId, previousId);
-      return (await worker.link({ ...project(), actor: getActor(db), documentId, previousId })).report;
+      const inWorker = worker();
+      if (inWorker === null) return linkAsNewVersionWith(db, async (input) => planLink(input), documentId, previousId);
+      return (await inWorker.link({ ...project(), actor: getActor(db), documentId, previousId })).report;
     },
     'versions:keepSeparate': ({ documentId }) => keepSeparate(db, documentId),
     'versions:queue': ({ documentId }) => listVersionChanges(db, documentId),
     'versions:resolve': ({ rowId, action }) => resolveVersionChange(db, rowId, action),
     'versions:reattach': ({ rowId, anchor }) => reattachVersionChange(db, rowId, anchor),
-    'versions:compare': ({ fromId, toId }) => (worker === null ? compareVersions(db, fromId, toId) : worker.compare({ ...project(), fromId, toId })),
+    'versions:compare': ({ fromId, toId }) => {
+      const inWorker = worker();
+      return inWorker === null ? compareVersions(db, fromId, toId) : inWorker.compare({ ...project(), fromId, toId });
+    },
   };
 }
 
