@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { argSchemas } from '../../shared/ipc/contract';
 import { story } from '../store/version-fixtures';
-import { compareVersions } from '../store/versions';
+import { compareVersions, linkAsNewVersion } from '../store/versions';
+import { AppError } from '../../shared/result';
 import { tempProject } from '../store/test-support';
 import type { HandlerContext } from './handler-context';
 import { versionHandlers } from './handlers/version-handlers';
-import { createVersionHost } from '../versions/worker/version-host';
+import { createVersionHost, type VersionWorker } from '../versions/worker/version-host';
 import { buildVersionWorker } from '../versions/worker/worker-build';
 
 describe('the version channels', () => {
@@ -45,11 +46,35 @@ describe('the version channels', () => {
     await expect(Promise.resolve(handlers['versions:link']({ documentId: v2, previousId: v1 }))).rejects.toMatchObject({ kind: 'conflict' });
   });
 
+  it('report a link the worker committed before it was stopped, and pass on a stop before it', async () => {
+    const { db } = tempProject();
+    const { v1, v2 } = story(db);
+    const twin = tempProject();
+    const expected = (() => {
+      const t = story(twin.db);
+      return { ...linkAsNewVersion(twin.db, t.v2, t.v1), documentId: v2, previousId: v1, seriesId: v1 };
+    })();
+    const stopped = new AppError('too-large', 'Linking the new version took longer than 120 s, so Claimdesk stopped. Nothing was changed.');
+    const worker = (commit: boolean): VersionWorker => ({
+      link: async () => {
+        if (commit) linkAsNewVersion(db, v2, v1);
+        throw stopped;
+      },
+      compare: () => Promise.reject(new Error('not used')),
+      close: async () => {},
+    });
+    await expect(Promise.resolve(versionHandlers({ db, versions: worker(false) } as HandlerContext)['versions:link']({ documentId: v2, previousId: v1 }))).rejects.toBe(stopped);
+    expect(await versionHandlers({ db, versions: worker(true) } as HandlerContext)['versions:link']({ documentId: v2, previousId: v1 })).toEqual(expected);
+    // A refusal is passed on even though the documents are linked (by an earlier link).
+    const refused: VersionWorker = { ...worker(false), link: () => Promise.reject(new AppError('conflict', 'already linked')) };
+    await expect(Promise.resolve(versionHandlers({ db, versions: refused } as HandlerContext)['versions:link']({ documentId: v2, previousId: v1 }))).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
   it('compare on this thread a project open read-only (a recovered copy), as it was opened', async () => {
     const { db } = tempProject();
     const { v1, v2 } = story(db);
     await versionHandlers({ db } as HandlerContext)['versions:link']({ documentId: v2, previousId: v1 });
-    const unused = { link: () => Promise.reject(new Error('not this way')), compare: () => Promise.reject(new Error('not this way')), close: async () => {} };
+    const unused: VersionWorker = { link: () => Promise.reject(new Error('not this way')), compare: () => Promise.reject(new Error('not this way')), close: async () => {} };
     const projectFile = { status: { readOnly: 'damaged' } } as unknown as HandlerContext['projectFile'];
     const handlers = versionHandlers({ db, versions: unused, projectFile } as HandlerContext);
     expect(await handlers['versions:compare']({ fromId: v1, toId: v2 })).toEqual(compareVersions(db, v1, v2));

@@ -21,6 +21,7 @@ import type { LinkInput, LinkPlan } from '../../shared/versions/link-plan';
 import { listClaims, startGroup } from './claims';
 import { createClaims, RefusedClaim, type NewClaimItem } from './claims-bulk';
 import { getDocumentSummary } from './documents';
+import { statement } from './statements';
 import { insertVersionChange } from './version-queue';
 
 /** What linking read: the two documents as checked, the plan's input, and the claims as stored. */
@@ -119,6 +120,29 @@ export async function linkAsNewVersionWith(db: Database, planner: LinkPlanner, n
     'conflict',
     'The documents or their claims kept changing while the new version was being linked, so nothing was linked. Try again when no one else is editing them.',
   );
+}
+
+/**
+ * The report of a link already written: null unless `newDocumentId` is now the version right
+ * after `previousDocumentId`. For a caller that lost the answer of a link made elsewhere (a
+ * worker stopped between its commit and its answer); the counts are read back from the new
+ * version's claims and its changes queue.
+ */
+export function writtenLink(db: Database, newDocumentId: number, previousDocumentId: number): VersionLinkReport | null {
+  return db.transaction(() => {
+    const next = getDocumentSummary(db, newDocumentId);
+    const previous = getDocumentSummary(db, previousDocumentId);
+    if (next.seriesId !== previous.seriesId || next.version !== previous.version + 1) return null;
+    const carried = statement<[number], number>(db, 'SELECT count(*) FROM claims WHERE document_id = ?').pluck().get(newDocumentId) ?? 0;
+    const counts: Record<VersionChangeKind, number> = { moved: 0, changed: 0, vanished: 0 };
+    const rows = statement<[number], { kind: VersionChangeKind; n: number }>(
+      db,
+      'SELECT vc.kind, count(*) AS n FROM version_changes vc JOIN claims c ON c.id = vc.claim_id WHERE c.document_id = ? GROUP BY vc.kind',
+    ).all(newDocumentId);
+    for (const { kind, n } of rows) counts[kind] = n;
+    const unchanged = carried - counts.moved - counts.changed - counts.vanished;
+    return { documentId: next.id, previousId: previous.id, seriesId: next.seriesId, version: next.version, carried, unchanged, ...counts };
+  })();
 }
 
 /** createClaims, refusing as createClaim does (an AppError without the batch index). */

@@ -1,7 +1,8 @@
 /** Versions of an article: the series, linking a new version, its changes queue, and comparing two versions. */
 import type { Handlers } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/result';
 import { planLink } from '../../../shared/versions/link-plan';
-import { linkAsNewVersionWith } from '../../store/version-link';
+import { linkAsNewVersionWith, writtenLink } from '../../store/version-link';
 import { listVersionChanges, reattachVersionChange, resolveVersionChange } from '../../store/version-queue';
 import { compareVersions, findPreviousVersionCandidate, keepSeparate, listVersions } from '../../store/versions';
 import { getActor } from '../../store/actor';
@@ -38,7 +39,15 @@ export function versionHandlers({ db, versions, projectFile }: HandlerContext): 
     'versions:link': async ({ documentId, previousId }) => {
       const inWorker = worker();
       if (inWorker === null) return linkAsNewVersionWith(db, async (input) => planLink(input), documentId, previousId);
-      return (await inWorker.link({ ...project(), actor: getActor(db), documentId, previousId })).report;
+      try {
+        return (await inWorker.link({ ...project(), actor: getActor(db), documentId, previousId })).report;
+      } catch (error) {
+        // A worker stopped (timeout, crash) between its commit and its answer did link.
+        const stopped = error instanceof AppError && (error.kind === 'too-large' || error.kind === 'internal');
+        const written = stopped ? writtenLink(db, documentId, previousId) : null;
+        if (written === null) throw error;
+        return written;
+      }
     },
     'versions:keepSeparate': ({ documentId }) => keepSeparate(db, documentId),
     'versions:queue': ({ documentId }) => listVersionChanges(db, documentId),
