@@ -7,8 +7,9 @@
  * checker must not notice any of it. The list counts every claim and each entry tells its place
  * in it; a claim far down is reached by scrolling the list and its highlight is there;
  * scrolling draws the highlights of the text scrolled to; a highlight drawn after scrolling
- * opens its claim and shows its entry in the list; selecting the whole article selects all of
- * its text, also what was never on screen.
+ * opens its claim and shows its entry in the list; a search for a word in every claim says it
+ * ranked only the newest matches; selecting the whole article selects all of its text, also
+ * what was never on screen.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
@@ -99,6 +100,17 @@ test('a long article with thousands of claims reads, scrolls and selects as a sh
   await expect(claimEntry(page, quoteOf(middle)).getByRole('button').first()).toHaveAttribute('aria-current', 'true');
   await expect(claimEntry(page, quoteOf(middle))).toBeInViewport();
 
+  await page.keyboard.press('Escape');
+
+  // A word in every claim: the search says it ranked only the newest matches, and narrows.
+  const search = page.getByRole('combobox', { name: 'Search the project' });
+  await search.fill('district');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results).toContainText('only the newest 2,000 of each kind were ranked; type more');
+  await search.fill(`district ${PARAGRAPHS}-${PER_PARAGRAPH - 1}`);
+  await expect(results.getByRole('option').first()).toContainText(`district ${PARAGRAPHS}-${PER_PARAGRAPH - 1}`);
+  await expect(results).not.toContainText('only the newest');
+  await search.fill('');
   await page.keyboard.press('Escape');
 
   // Selecting all selects the whole text, also paragraphs never laid out.

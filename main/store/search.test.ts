@@ -3,7 +3,7 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/domain';
 import { deleteClaim } from './claims';
 import { createClaims } from './claims-bulk';
 import { createDocument } from './documents';
-import { SEARCH_CANDIDATES, searchProject, toFtsQuery } from './search';
+import { SEARCH_CANDIDATES, searchProject, searchWithBound, toFtsQuery } from './search';
 import { createSource, deleteSource } from './sources';
 import { addArticle, addClaim, anchorOf, claimInput, meta, sourceFields, tempProject, articleBody } from './test-support';
 
@@ -142,6 +142,11 @@ describe('searchProject on more matches than it ranks', () => {
     expect(searchProject(db, 'pol', 500)).not.toEqual(everything);
     // A query with fewer matches than candidates gets the best hits of the whole project.
     expect(searchProject(db, 'count 1', 500)).toEqual(reference(toFtsQuery('count 1'), 500, 1_000_000));
+    // The caller is told when the bound cut in (for the claims here), and not otherwise.
+    expect(searchWithBound(db, 'pol', 50)).toEqual({ hits: searchProject(db, 'pol', 50), bound: SEARCH_CANDIDATES });
+    expect(searchWithBound(db, 'count 1', 50)).toEqual({ hits: searchProject(db, 'count 1', 50), bound: null });
+    expect(searchWithBound(db, 'bulletin', 50)).toMatchObject({ bound: null });
+    expect(searchWithBound(db, '   ', 50)).toEqual({ hits: [], bound: null });
   });
 });
 

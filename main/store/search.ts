@@ -7,7 +7,7 @@
  * quoted string (so it is only text), and the last word a prefix query, for search-as-you-type.
  */
 import type { Database } from 'better-sqlite3';
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit } from '../../shared/domain';
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchHit, type SearchResults } from '../../shared/domain';
 import { statement } from './statements';
 
 const MAX_LIMIT = 500;
@@ -126,4 +126,19 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
    title: row.title,
    snippet: row.snippet,
   }));
+}
+
+/**
+ * searchProject with whether the bound of SEARCH_CANDIDATES cut in: some kind has more matches
+ * than were ranked, so older matches may be missing until the query says more.
+ */
+export function searchWithBound(db: Database, query: string, limit = 50): SearchResults {
+  const hits = searchProject(db, query, limit);
+  const match = toFtsQuery(query);
+  if (match === null) return { hits, bound: null };
+  const beyond = (fts: string) =>
+    statement<[{ match: string; candidates: number }], number>(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @candidates`)
+      .pluck()
+      .get({ match, candidates: SEARCH_CANDIDATES }) !== undefined;
+  return { hits, bound: beyond('documents_fts') || beyond('claims_fts') || beyond('sources_fts') ? SEARCH_CANDIDATES : null };
 }

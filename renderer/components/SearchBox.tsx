@@ -46,6 +46,8 @@ export function SearchBox({ onOpenClaim, onOpenDocument, onOpenSource, ref }: Pr
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // How many of the newest matches were ranked, when not all were (see SearchResults).
+  const [bound, setBound] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
@@ -54,13 +56,15 @@ export function SearchBox({ onOpenClaim, onOpenDocument, onOpenSource, ref }: Pr
   useEffect(() => {
     if (text.trim() === '') {
       setHits([]);
+      setBound(null);
       return;
     }
     let current = true;
     const timer = window.setTimeout(async () => {
       const result = await call('search:query', { text, limit: 30 });
       if (current && result.ok) {
-        setHits(result.value);
+        setHits(result.value.hits);
+        setBound(result.value.bound);
         setActive(0);
       }
     }, 150);
@@ -143,6 +147,11 @@ export function SearchBox({ onOpenClaim, onOpenDocument, onOpenSource, ref }: Pr
               </span>
             </li>
           ))}
+          {bound !== null && (
+            <li role="option" aria-selected={false} aria-disabled="true" className="hint">
+              So many matches that only the newest {bound.toLocaleString('en')} of each kind were ranked; type more to narrow the search.
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -161,6 +161,17 @@ export interface SearchHit {
   readonly snippet: string;
 }
 
+/** The answer to a search: its best hits, and whether only the newest matches were ranked. */
+export interface SearchResults {
+  readonly hits: SearchHit[];
+  /**
+   * Null when every match was ranked; otherwise how many of the newest matches of each kind
+   * were (a kind — articles, claims, sources — had more): older matches may be missing from
+   * the hits until more is typed.
+   */
+  readonly bound: number | null;
+}
+
 /** Marks the start of a matched word in a search snippet. */
 export const SNIPPET_OPEN = '\u0002';
 /** Marks the end of a matched word in a search snippet. */

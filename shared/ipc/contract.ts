@@ -27,7 +27,7 @@ import {
   type ReviewSession,
   type ReviewSessionDetail,
   type ReviewVote,
-  type SearchHit,
+  type SearchResults,
   type Source,
   type Speaker,
   type Tag,
@@ -286,7 +286,7 @@ export interface Results {
   'tags:move': Tag;
   'tags:merge': Tag;
   'tags:delete': Tag[];
-  'search:query': SearchHit[];
+  'search:query': SearchResults;
   'history:list': HistoryEntry[];
   /** The entry recording the undo. */
   'history:undo': HistoryEntry;

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { createClaim, deleteClaim, filterClaims, linkClaims, linkedClaims, listClaims, reattachClaim, restoreClaim, unlinkClaim, updateClaim } from '../../store/claims';
 import { listHistory, undoChange } from '../../store/history';
-import { searchProject } from '../../store/search';
+import { searchWithBound } from '../../store/search';
 import { createTag, deleteTag, listTags, mergeTags, moveTag, updateTag } from '../../store/tags';
 import { createVerdict, deleteVerdict, listVerdicts, reorderVerdicts, updateVerdict } from '../../store/verdicts';
 import type { HandlerContext } from '../handler-context';
@@ -68,7 +68,7 @@ export function claimHandlers({ db }: HandlerContext): ClaimHandlers {
       deleteTag(db, id, moveClaimsTo);
       return listTags(db);
     },
-    'search:query': ({ text, limit }) => searchProject(db, text, limit),
+    'search:query': ({ text, limit }) => searchWithBound(db, text, limit),
     'history:list': (query) => listHistory(db, query),
     'history:undo': ({ entryId }) => undoChange(db, entryId),
   };
