@@ -108,13 +108,22 @@ function sourceFields(title: string) {
 }
 
 // The crash test's control: a driver that acknowledges before it calls (a UI that says "Saved"
-// before the commit) must be caught losing acknowledged changes.
+// before the commit) must be caught losing acknowledged changes. A kill loses such a change only
+// before the commit reaches the operating system (a killed process's writes survive it), and a
+// call spends most of its time after that, in the fsync: so the control waits a few
+// milliseconds between its ack and its call, as a UI that says "Saved" and then saves would,
+// and most kills land in that gap.
 const ackEarly = process.env['CLAIMDESK_CRASH_ACK_EARLY'] === '1';
+const ACK_EARLY_GAP_MS = 5;
+const gap = new Int32Array(new SharedArrayBuffer(4));
 
 /** Writes the intent, makes the call, writes the ack, and updates the driver's model. */
 function run(intent: Omit<Intent, 't' | 'seq'>, call: () => { id: number; uid: string }): void {
   write({ t: 'intent', seq, ...intent });
-  if (ackEarly) write({ t: 'ack', seq, uid: intent.uid });
+  if (ackEarly) {
+    write({ t: 'ack', seq, uid: intent.uid });
+    Atomics.wait(gap, 0, 0, ACK_EARLY_GAP_MS);
+  }
   const claim = call();
   if (!ackEarly) write({ t: 'ack', seq, uid: intent.op === 'source' ? null : claim.uid });
   if (intent.expect !== null) claims.set(claim.uid, { id: claim.id, state: intent.expect });
