@@ -114,7 +114,7 @@ function sourceFields(title: string) {
 // milliseconds between its ack and its call, as a UI that says "Saved" and then saves would,
 // and most kills land in that gap.
 const ackEarly = process.env['CLAIMDESK_CRASH_ACK_EARLY'] === '1';
-const ACK_EARLY_GAP_MS = 5;
+const ACK_EARLY_GAP_MS = 20;
 const gap = new Int32Array(new SharedArrayBuffer(4));
 
 /** Writes the intent, makes the call, writes the ack, and updates the driver's model. */
