@@ -3,6 +3,7 @@ import { articleSchema } from '../../shared/article/schema';
 import type { Claim, TextAnchor, Verdict } from '../../shared/domain';
 import type * as Anchoring from '../../shared/anchoring';
 import { describeRange } from '../../shared/anchoring/describe';
+import { readingOrder } from '../../shared/domain/reading-order';
 import { claimNumbers, claimsToPlaceFirst, FIRST_PLACED_CHARS, PLACE_FIRST_ABOVE, placeClaims, type ClaimNumbers } from './anchors';
 
 /** The claim ids of every call of anchorAll (the search), to show what is searched for again. */
@@ -42,6 +43,21 @@ describe('claim numbers', () => {
     expect(numbered(claimNumbers(stored))).toEqual(withOthers);
     expect(numbered(claimNumbers([...stored].reverse()))).toEqual(withOthers);
     expect(numbered(claimNumbers([stored[5]!, stored[0]!, stored[3]!, stored[1]!, stored[4]!, stored[2]!]))).toEqual(withOthers);
+  });
+
+  it('numbers long runs of claims starting at one place as a full sort would, wherever the runs fall', () => {
+    // 400 claims over 60 starting places, listed as the store lists them: runs of every length,
+    // at the head and the tail of the list.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const many = Array.from({ length: 400 }, (_, i) => {
+      const start = next(60);
+      return claim(i + 1, start, Math.min(text.length, start + 1 + next(6)));
+    }).sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id);
+    const expected = [...many].sort(readingOrder).map((c) => c.id);
+    const numbers = claimNumbers(many);
+    expect([...many].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!).map((c) => c.id)).toEqual(expected);
+    expect(new Set(many.map((c) => numbers.get(c.id))).size).toBe(400);
   });
 
   it('numbers claims with sparse ids (merged from other projects) the same way', () => {
