@@ -65,10 +65,8 @@ export function openProject(file: string, options: OpenOptions = {}): Database.D
     db = new Database(file, { ...nativeBindingOption(), fileMustExist: true });
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    configureConnection(db);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
     options.beforeMigrate?.(db);
     migrate(db);
     return db;
@@ -86,9 +84,7 @@ export function openProject(file: string, options: OpenOptions = {}): Database.D
 export function openProjectConnection(file: string): Database.Database {
   const db = new Database(file, { ...nativeBindingOption(), fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    configureConnection(db);
     const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && readUserVersion(db) === LATEST_VERSION;
     if (!ours || db.pragma('journal_mode', { simple: true }) !== 'wal') throw new AppError('not-a-project', damagedMessage(file));
     return db;
@@ -96,6 +92,17 @@ export function openProjectConnection(file: string): Database.Database {
     db.close();
     throw error;
   }
+}
+
+/**
+ * What every connection to a project sets (the journal mode, WAL, is the file's and is set
+ * once by openProject): wait up to 5 s for another connection's write, make every commit
+ * durable (synchronous FULL: a commit the user saw survives a power cut), enforce foreign keys.
+ */
+function configureConnection(db: Database.Database): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
 }
 
 /** Opens (creating if needed) the default project, `<userDataDir>/library.claimdesk`. */

@@ -51,9 +51,14 @@ interface HitRow {
  */
 export const SEARCH_CANDIDATES = 2000;
 
+/** The id of the match of @match in `fts` that has `newer` (an SQL expression) newer matches before it. */
+function nthNewestMatch(fts: string, newer: string): string {
+  return `SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${newer}`;
+}
+
 /** The smallest id among the newest SEARCH_CANDIDATES matches in `fts` (a floor below every id when there are fewer). */
 function candidateFloor(fts: string): string {
-  return `ifnull((SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @candidates - 1), -9223372036854775808)`;
+  return `ifnull((${nthNewestMatch(fts, '@candidates - 1')}), -9223372036854775808)`;
 }
 
 /** The snippets of the hits of one kind, from one pass over the matches of `fts` in the range of the hits' ids. */
@@ -114,7 +119,11 @@ export const SEARCH_SQL = `
  */
 export function searchProject(db: Database, query: string, limit = 50): SearchHit[] {
   const match = toFtsQuery(query);
-  if (match === null) return [];
+  return match === null ? [] : searchMatch(db, match, limit);
+}
+
+/** searchProject for an FTS5 query already made (see toFtsQuery). */
+function searchMatch(db: Database, match: string, limit: number): SearchHit[] {
   const max = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), MAX_LIMIT) : 50;
   const rows = statement<[{ match: string; limit: number; candidates: number; open: string; close: string }], HitRow>(db, SEARCH_SQL)
    .all({ match, limit: max, candidates: SEARCH_CANDIDATES, open: SNIPPET_OPEN, close: SNIPPET_CLOSE });
@@ -133,11 +142,11 @@ export function searchProject(db: Database, query: string, limit = 50): SearchHi
  * than were ranked, so older matches may be missing until the query says more.
  */
 export function searchWithBound(db: Database, query: string, limit = 50): SearchResults {
-  const hits = searchProject(db, query, limit);
   const match = toFtsQuery(query);
-  if (match === null) return { hits, bound: null };
+  if (match === null) return { hits: [], bound: null };
+  const hits = searchMatch(db, match, limit);
   const beyond = (fts: string) =>
-    statement<[{ match: string; candidates: number }], number>(db, `SELECT rowid FROM ${fts} WHERE ${fts} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @candidates`)
+    statement<[{ match: string; candidates: number }], number>(db, nthNewestMatch(fts, '@candidates'))
       .pluck()
       .get({ match, candidates: SEARCH_CANDIDATES }) !== undefined;
   return { hits, bound: beyond('documents_fts') || beyond('claims_fts') || beyond('sources_fts') ? SEARCH_CANDIDATES : null };
