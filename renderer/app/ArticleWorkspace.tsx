@@ -380,7 +380,9 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
     [form, record, claimsState, bumpCount, notify, onClaimsChanged],
   );
 
-  const ordered = useMemo(() => shown.filter((c) => !orphans.has(c.id)).sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0)), [shown, orphans, numbers]);
+  // The shown claims by number, sorted once for the panel and for keyboard navigation (the placed ones).
+  const inOrder = useMemo(() => [...shown].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0)), [shown, numbers]);
+  const ordered = useMemo(() => inOrder.filter((c) => !orphans.has(c.id)), [inOrder, orphans]);
 
   useImperativeHandle(
     ref,
@@ -477,7 +479,7 @@ export function ArticleWorkspace({ verdicts, tags, profiles, onAlert, notify, on
         </main>
         {record && (
           <ClaimsPanel
-            claims={shown}
+            claims={inOrder}
             total={claims.length}
             filtering={filtering}
             filters={<ClaimFilters filter={filter} onChange={setFilter} verdicts={verdicts} tags={tags} profiles={profiles} claims={claims} />}

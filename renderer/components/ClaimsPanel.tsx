@@ -18,6 +18,7 @@ import type { ClaimNumbers } from '../editor/anchors';
 export const WINDOWED_ABOVE = 200;
 
 interface Props {
+  /** The claims to list, in reading order (by number). */
   readonly claims: readonly Claim[];
   readonly deleted: readonly Claim[];
   readonly orphans: ReadonlySet<number>;
@@ -76,10 +77,7 @@ export function ClaimsPanel({ claims, deleted, orphans, numbers, verdicts, activ
   const [showFilters, setShowFilters] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
   const verdictById = useMemo(() => new Map(verdicts.map((v) => [v.id, v])), [verdicts]);
-  const [placed, lost] = useMemo(() => {
-    const ordered = [...claims].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0));
-    return [ordered.filter((c) => !orphans.has(c.id)), ordered.filter((c) => orphans.has(c.id))];
-  }, [claims, numbers, orphans]);
+  const [placed, lost] = useMemo(() => [claims.filter((c) => !orphans.has(c.id)), claims.filter((c) => orphans.has(c.id))], [claims, orphans]);
 
   const item = (c: Claim, lostClaim: boolean, at?: Placement) => {
     const v = verdictById.get(c.verdictId);
